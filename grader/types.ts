@@ -1,0 +1,70 @@
+import type {
+  CoreV1Event,
+  V1ConfigMap,
+  V1Deployment,
+  V1Namespace,
+  V1NetworkPolicy,
+  V1Node,
+  V1Pod,
+  V1PriorityClass,
+  V1ReplicaSet,
+  V1Service,
+} from '@kubernetes/client-node';
+
+/**
+ * One read of an attempt's namespace (one list call per kind) plus the few
+ * cluster-scoped kinds scenarios touch. Objects are the API's JSON; timestamps
+ * may be Date (live) or ISO strings (recorded fixtures): read them with toMillis().
+ */
+export interface Snapshot {
+  /** When the reads finished, ms since epoch. */
+  takenAt: number;
+  namespace: string;
+  namespaceObject?: V1Namespace;
+  deployments: V1Deployment[];
+  replicaSets: V1ReplicaSet[];
+  pods: V1Pod[];
+  services: V1Service[];
+  configMaps: V1ConfigMap[];
+  networkPolicies: V1NetworkPolicy[];
+  events: CoreV1Event[];
+  nodes: V1Node[];
+  priorityClasses: V1PriorityClass[];
+}
+
+/** Result of running a command in a pod. Same shape on success and failure. */
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The only way a check reaches the cluster beyond the snapshot: exec into a pod. */
+export interface Probe {
+  exec(target: { pod: string; container?: string }, command: string[], options?: { timeoutMs?: number }): Promise<ExecResult>;
+}
+
+/** A manifest object as written in the scenario files. */
+export type KubeObject = { apiVersion: string; kind: string; metadata: { name: string; [k: string]: unknown }; [k: string]: unknown };
+
+/** Identity recorded at injection: "Deployment/api" -> uid. Signed with the attempt. */
+export type Fingerprint = Record<string, string>;
+
+/** Everything a check may read. */
+export interface CheckContext {
+  snapshot: Snapshot;
+  /** A snapshot taken one stability window earlier (restartsStable). */
+  before?: Snapshot;
+  probe: Probe;
+  /** The scenario's manifests, in inject order (expected values come from here). */
+  injected: KubeObject[];
+  fingerprint: Fingerprint;
+}
+
+/** A check's outcome. The same shape on pass and fail. */
+export interface Verdict {
+  id: string;
+  passed: boolean;
+  /** One line: what was seen and what was expected (also on pass: what held). */
+  reason: string;
+}

@@ -1,0 +1,185 @@
+import { z } from 'zod';
+
+/**
+ * The scenario format: one zod schema is the source of the TypeScript types,
+ * the load-time validation, and the JSON Schema exported to
+ * scenarios/scenario.schema.json (referenced by every scenario.yaml).
+ */
+
+/** "10s", "2m", "1h30m", "500ms". */
+export const duration = z
+  .string()
+  .regex(/^(\d+(ms|s|m|h))+$/, 'a duration such as 10s, 2m or 1h30m');
+
+const name = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'a Kubernetes object name');
+
+/** A Deployment in the attempt's namespace, by name. */
+const workload = name.describe('name of a Deployment the scenario injects');
+
+const comparison = z.enum(['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'exists', 'absent', 'contains', 'in']);
+
+const checkBase = {
+  id: z.string().regex(/^[a-z0-9][-a-z0-9]*$/, 'a kebab-case id'),
+  /** What the check proves, as the learner reads it. */
+  description: z.string().min(1),
+  /** Partial-credit points; only non-gate checks earn them. */
+  points: z.number().int().min(0).default(1),
+  /** A gate already holds on the broken state: it can fail a fix but never earns points. */
+  gate: z.boolean().default(false),
+};
+
+const objectRef = z.object({
+  kind: z.enum(['Deployment', 'Service', 'ConfigMap', 'NetworkPolicy', 'PriorityClass', 'Pod', 'ReplicaSet']),
+  name,
+});
+
+/** Every check kind the grader implements; `kind` picks the function in grader/. */
+export const checkSpec = z.discriminatedUnion('kind', [
+  z.object({ ...checkBase, kind: z.literal('rolloutComplete'), workload, replicas: z.number().int().min(1) }),
+  z.object({ ...checkBase, kind: z.literal('podsHealthy'), workload }),
+  z.object({ ...checkBase, kind: z.literal('restartsStable'), workload, window: duration.default('10s') }),
+  z.object({ ...checkBase, kind: z.literal('noTerminationReason'), workload, reason: z.string().min(1) }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('specUnchanged'),
+    workload,
+    container: name,
+    /** Container fields compared with the injected manifest (never with cluster state). */
+    fields: z.array(z.enum(['image', 'command', 'args', 'workingDir'])).min(1),
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('fieldCompare'),
+    /** The object to read; `pods: <workload>` reads every pod the workload owns (all must satisfy). */
+    object: objectRef.optional(),
+    pods: workload.optional(),
+    /** Dotted path; `[name=x]` selects a list item by name, e.g. spec.template.spec.containers[name=api].image */
+    path: z.string().min(1),
+    op: comparison,
+    value: z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]).optional(),
+    /** Compare as Kubernetes quantities (160Mi, 1Gi, 500m). */
+    quantity: z.boolean().default(false),
+  }),
+  z.object({ ...checkBase, kind: z.literal('objectExists'), object: objectRef, injected: z.boolean().default(true) }),
+  z.object({ ...checkBase, kind: z.literal('objectAbsent'), object: objectRef }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('configMapData'),
+    name,
+    key: z.string().min(1),
+    /** A line of the value must match this regular expression. */
+    matches: z.string().min(1),
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('networkReachable'),
+    /** Probe from a running pod of this workload. */
+    from: workload,
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535),
+    expect: z.enum(['reachable', 'blocked']),
+    /** For "blocked": a workload whose pods must reach host:port, proving the target is up. */
+    control: workload.optional(),
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('fileContent'),
+    workload,
+    container: name.optional(),
+    path: z.string().startsWith('/'),
+    /** Some line of the file must match this regular expression. */
+    matches: z.string().min(1),
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('priorityOrder'),
+    /** Every pod of `higher` must outrank every pod of `lower`, or tie with lower's preemptionPolicy Never. */
+    higher: workload,
+    lower: workload,
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('policyApplies'),
+    /** The NetworkPolicy must exist (the injected one), select the workload's pods and list the policy type. */
+    policy: name,
+    workload,
+    policyType: z.enum(['Ingress', 'Egress']),
+  }),
+]);
+
+/** What proves the injection worked; each must be observed (all of `all`, one of `any`). */
+export const observation = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('podWaiting'), workload, reasons: z.array(z.string()).min(1) }),
+  z.object({ kind: z.literal('podTerminated'), workload, reason: z.string().optional(), exitCode: z.number().int().optional() }),
+  z.object({ kind: z.literal('podPending'), workload, reason: z.string().optional() }),
+  z.object({ kind: z.literal('podNotReady'), workload }),
+  z.object({ kind: z.literal('event'), reason: z.string().min(1), objectKind: z.string().default('Pod') }),
+]);
+
+/** One inject step, run in order by `start`. */
+export const injectStep = z.union([
+  z.object({ apply: z.string().regex(/^manifests\/[^/]+\.ya?ml$/, 'a file under manifests/') }).strict(),
+  z
+    .object({
+      waitFor: z
+        .object({ workload, condition: z.enum(['Available']), timeout: duration.default('120s') })
+        .strict(),
+    })
+    .strict(),
+  z
+    .object({
+      nodeResource: z
+        .object({ name: z.string().regex(/^[a-z0-9.-]+\/[a-z0-9.-]+$/, 'an extended resource name'), quantity: z.string() })
+        .strict(),
+    })
+    .strict(),
+]);
+
+/** The CKA curriculum domains. */
+export const domains = [
+  'cluster-architecture',
+  'workloads-scheduling',
+  'services-networking',
+  'storage',
+  'troubleshooting',
+] as const;
+
+/** A scenario.yaml. */
+export const scenarioSpec = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][-a-z0-9]*$/, 'a kebab-case id'),
+    title: z.string().min(1),
+    domain: z.enum(domains),
+    difficulty: z.enum(['easy', 'medium', 'hard']),
+    weight: z.number().int().min(1).max(100),
+    timeLimit: duration,
+    namespace: name,
+    /** Touches cluster-scoped state (nodes, PriorityClasses): one attempt at a time. */
+    exclusive: z.boolean().default(false),
+    /** Refuse to start when a condition of the cluster would make the scenario meaningless. */
+    preconditions: z.array(z.enum(['noGlobalDefaultPriorityClass'])).default([]),
+    brief: z.string().min(1),
+    hints: z.array(z.string().min(1)).min(1),
+    inject: z.array(injectStep).min(1),
+    symptom: z
+      .object({
+        description: z.string().min(1),
+        timeout: duration.default('120s'),
+        all: z.array(observation).default([]),
+        any: z.array(observation).default([]),
+      })
+      .strict()
+      .refine((s) => s.all.length + s.any.length > 0, 'a symptom needs at least one observation'),
+    /** How long `verify` waits for a fix to pass (ConfigMap mounts retry with back-off). */
+    settle: duration.default('150s'),
+    /** Fewer than three honest alternative fixes exist: say why. */
+    fewerFixesBecause: z.string().optional(),
+    checks: z.array(checkSpec).min(1),
+  })
+  .strict();
+
+export type ScenarioSpec = z.infer<typeof scenarioSpec>;
+export type CheckSpec = z.infer<typeof checkSpec>;
+export type Observation = z.infer<typeof observation>;
+export type InjectStep = z.infer<typeof injectStep>;
+export type Domain = (typeof domains)[number];
