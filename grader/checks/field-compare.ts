@@ -1,0 +1,58 @@
+import { compareValue } from '../compare.ts';
+import { count, show } from '../format.ts';
+import { findObject } from '../objects.ts';
+import type { AnyObject } from '../objects.ts';
+import { fail, pass } from '../outcome.ts';
+import type { CheckOf, Outcome } from '../outcome.ts';
+import { readPath } from '../path.ts';
+import { podName } from '../pod-state.ts';
+import type { CheckContext } from '../types.ts';
+import { identityProblem, resolveWorkload, strayNote } from '../workload.ts';
+
+/**
+ * fieldCompare: the value at `path` of one object (`object`), or of every pod
+ * a workload owns (`pods`, at least one), satisfies `op value` — with
+ * `quantity`, as Kubernetes quantities (memory gte 160Mi accepts 200M, 0.5Gi).
+ */
+export function fieldCompare(check: CheckOf<'fieldCompare'>, ctx: CheckContext): Outcome {
+  if (Boolean(check.object) === Boolean(check.pods)) return fail('internal: fieldCompare needs exactly one of `object` and `pods`');
+  let targets: { label: string; obj: AnyObject }[];
+  let note = '';
+  if (check.object) {
+    const { kind, name } = check.object;
+    const obj = findObject(ctx.snapshot, kind, name);
+    if (!obj) return fail(`${kind} ${name} not found: expected ${check.path} to be ${compareValue(check.op, undefined, check.value, check.quantity).expected}`);
+    if (kind === 'Deployment') {
+      const problem = identityProblem(kind, name, obj.metadata?.uid ?? '', ctx.fingerprint);
+      if (problem) return fail(problem);
+    }
+    targets = [{ label: `${kind} ${name}`, obj }];
+  } else {
+    const name = check.pods ?? '';
+    const found = resolveWorkload({ snapshot: ctx.snapshot, name, fingerprint: ctx.fingerprint, injected: ctx.injected });
+    if (!found.ok) return fail(found.reason);
+    note = strayNote(found.workload);
+    if (found.workload.pods.length === 0) return fail(`Deployment ${name} pods ${check.path}: expected at least 1 pod to inspect, saw none${note}`);
+    targets = found.workload.pods.map((p) => ({ label: `pod ${podName(p)}`, obj: p }));
+  }
+
+  const seen: unknown[] = [];
+  let expected = '';
+  for (const { label, obj } of targets) {
+    const value = readPath(obj, check.path);
+    const result = compareValue(check.op, value, check.value, check.quantity);
+    expected = result.expected;
+    if (!result.holds) {
+      const why = result.note ? ` (${result.note})` : '';
+      return fail(`${label} ${check.path}: expected ${result.expected}, saw ${showSeen(value, check.quantity)}${why}${note}`);
+    }
+    seen.push(value);
+  }
+  const subject = check.object ? targets[0]?.label : `every one of ${count(targets.length, 'pod')} of Deployment ${check.pods}`;
+  const values = [...new Set(seen.map((v) => showSeen(v, check.quantity)))].join(', ');
+  return pass(`${subject} ${check.path}: ${values} (expected ${expected})${note}`);
+}
+
+function showSeen(value: unknown, quantity: boolean): string {
+  return quantity && typeof value === 'string' ? value : show(value);
+}

@@ -1,0 +1,24 @@
+import { findObject } from '../objects.ts';
+import { fail, pass } from '../outcome.ts';
+import type { CheckOf, Outcome } from '../outcome.ts';
+import type { CheckContext } from '../types.ts';
+import { identityProblem, live, shortUid } from '../workload.ts';
+
+/**
+ * objectExists: the object is there (and not being deleted); with `injected`
+ * (the default) and a uid in the fingerprint, it must be the very object
+ * injected — deleting and recreating it under the same name fails.
+ */
+export function objectExists(check: CheckOf<'objectExists'>, ctx: CheckContext): Outcome {
+  const { kind, name } = check.object;
+  const obj = findObject(ctx.snapshot, kind, name);
+  if (!obj) return fail(`${kind} ${name} not found in namespace ${ctx.snapshot.namespace}: expected it to exist`);
+  if (!live(obj)) return fail(`${kind} ${name} metadata.deletionTimestamp: expected none, saw the object being deleted`);
+  const uid = obj.metadata?.uid ?? '';
+  if (check.injected) {
+    const problem = identityProblem(kind, name, uid, ctx.fingerprint);
+    if (problem) return fail(problem);
+    if (ctx.fingerprint[`${kind}/${name}`] !== undefined) return pass(`${kind} ${name} exists, the injected object (uid ${shortUid(uid)})`);
+  }
+  return pass(`${kind} ${name} exists (uid ${shortUid(uid)})`);
+}

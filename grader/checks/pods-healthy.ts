@@ -1,0 +1,29 @@
+import { count, listSome } from '../format.ts';
+import { fail, pass } from '../outcome.ts';
+import type { CheckOf, Outcome } from '../outcome.ts';
+import { podName, podProblems } from '../pod-state.ts';
+import type { CheckContext } from '../types.ts';
+import { resolveWorkload, strayNote } from '../workload.ts';
+
+/**
+ * podsHealthy: the workload owns at least one pod, and every owned pod is
+ * Running and Ready with every container running and ready. Waiting reasons
+ * (ErrImagePull, CrashLoopBackOff, ContainerCreating…) are named.
+ */
+export function podsHealthy(check: CheckOf<'podsHealthy'>, ctx: CheckContext): Outcome {
+  const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
+  if (!found.ok) return fail(found.reason);
+  const w = found.workload;
+  const note = strayNote(w);
+  if (w.pods.length === 0) {
+    return fail(`Deployment ${w.name} pods: expected at least 1 Running and Ready pod, saw none (spec.replicas ${w.deployment.spec?.replicas ?? 1})${note}`);
+  }
+  const unhealthy = w.pods
+    .map((p) => ({ name: podName(p), problems: podProblems(p) }))
+    .filter((p) => p.problems.length > 0)
+    .map((p) => `pod ${p.name}: ${p.problems.join(', ')}`);
+  if (unhealthy.length > 0) {
+    return fail(`Deployment ${w.name}: ${unhealthy.length} of ${count(w.pods.length, 'pod')} not Running and Ready — ${listSome(unhealthy)}${note}`);
+  }
+  return pass(`Deployment ${w.name}: ${count(w.pods.length, 'pod')} Running and Ready, every container running and ready${note}`);
+}

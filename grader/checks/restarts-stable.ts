@@ -1,0 +1,75 @@
+import type { V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import { count, listSome } from '../format.ts';
+import { fail, pass } from '../outcome.ts';
+import type { CheckOf, Outcome } from '../outcome.ts';
+import { describeState, podName } from '../pod-state.ts';
+import { parseDuration, showTime, toMillis } from '../time.ts';
+import type { CheckContext } from '../types.ts';
+import { resolveWorkload, shortUid, strayNote } from '../workload.ts';
+
+/**
+ * restartsStable: across the window between ctx.before and ctx.snapshot the
+ * same pods exist, and every container ran the whole time — running in both
+ * reads, same startedAt, started before the window opened, restartCount
+ * unchanged. A container that restarted, sat in back-off, or a pod that was
+ * replaced during the window fails.
+ */
+export function restartsStable(check: CheckOf<'restartsStable'>, ctx: CheckContext): Outcome {
+  const before = ctx.before;
+  if (!before) return fail(`internal: restartsStable needs a snapshot taken one ${check.window} window earlier (ctx.before), none was given`);
+  const windowMs = parseDuration(check.window);
+  const gap = ctx.snapshot.takenAt - before.takenAt;
+  // Tolerate a little scheduling jitter in the caller's wait; a gap far too short is a caller bug.
+  if (gap < windowMs * 0.95) return fail(`internal: the two snapshots are ${gap}ms apart, the ${check.window} window needs ${windowMs}ms`);
+
+  const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
+  if (!found.ok) return fail(found.reason);
+  const earlier = resolveWorkload({ snapshot: before, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
+  if (!earlier.ok) return fail(`at the start of the ${check.window} window: ${earlier.reason}`);
+  const now = found.workload;
+  const then = earlier.workload;
+  const subject = `Deployment ${now.name} over the ${check.window} window`;
+  if (then.uid !== now.uid) return fail(`${subject}: was recreated (uid ${shortUid(then.uid)} → ${shortUid(now.uid)})`);
+  if (now.pods.length === 0) return fail(`${subject}: expected running pods to observe, saw none (spec.replicas ${now.deployment.spec?.replicas ?? 1})${strayNote(now)}`);
+
+  const thenByUid = new Map(then.pods.map((p) => [p.metadata?.uid, p]));
+  const nowUids = new Set(now.pods.map((p) => p.metadata?.uid));
+  const problems: string[] = [];
+  for (const pod of now.pods) {
+    const old = thenByUid.get(pod.metadata?.uid);
+    if (!old) problems.push(`pod ${podName(pod)} appeared during the window (created ${showTime(pod.metadata?.creationTimestamp)})`);
+    else problems.push(...containerProblems(old, pod, before.takenAt));
+  }
+  for (const old of then.pods) {
+    if (!nowUids.has(old.metadata?.uid)) problems.push(`pod ${podName(old)} went away during the window`);
+  }
+  if (problems.length > 0) return fail(`${subject}: ${listSome(problems)}${strayNote(now)}`);
+  const restarts = now.pods.flatMap((p) => (p.status?.containerStatuses ?? []).map((s) => s.restartCount));
+  return pass(
+    `${subject}: ${count(now.pods.length, 'pod')}, every container running since before the window with restartCount unchanged (${restarts.join(', ')})${strayNote(now)}`,
+  );
+}
+
+function containerProblems(old: V1Pod, pod: V1Pod, windowStart: number): string[] {
+  const problems: string[] = [];
+  const oldByName = new Map((old.status?.containerStatuses ?? []).map((s) => [s.name, s]));
+  const nowByName = new Map((pod.status?.containerStatuses ?? []).map((s) => [s.name, s]));
+  for (const c of pod.spec?.containers ?? []) {
+    const where = `pod ${podName(pod)} container ${c.name}`;
+    const a: V1ContainerStatus | undefined = oldByName.get(c.name);
+    const b: V1ContainerStatus | undefined = nowByName.get(c.name);
+    if (!a || !b) {
+      problems.push(`${where}: expected a status in both reads, saw ${a ? 'none at the end' : 'none at the start'}`);
+    } else if (b.restartCount !== a.restartCount) {
+      problems.push(`${where} restartCount: expected ${a.restartCount} (unchanged), saw ${b.restartCount}`);
+    } else if (!a.state?.running || !b.state?.running) {
+      const seen = !a.state?.running ? `${describeState(a.state)} at the start` : `${describeState(b.state)} at the end`;
+      problems.push(`${where}: expected running through the window, saw ${seen}`);
+    } else if (toMillis(a.state.running.startedAt) !== toMillis(b.state.running.startedAt)) {
+      problems.push(`${where} state.running.startedAt: expected ${showTime(a.state.running.startedAt)} (unchanged), saw ${showTime(b.state.running.startedAt)}`);
+    } else if ((toMillis(b.state.running.startedAt) ?? Infinity) > windowStart) {
+      problems.push(`${where} state.running.startedAt: expected before the window opened (${showTime(windowStart)}), saw ${showTime(b.state.running.startedAt)}`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,104 @@
+import type { CheckSpec, Observation } from '../src/scenario/schema.ts';
+import { configMapData } from './checks/config-map-data.ts';
+import { fieldCompare } from './checks/field-compare.ts';
+import { fileContent } from './checks/file-content.ts';
+import { networkReachable } from './checks/network-reachable.ts';
+import { noTerminationReason } from './checks/no-termination-reason.ts';
+import { objectAbsent } from './checks/object-absent.ts';
+import { objectExists } from './checks/object-exists.ts';
+import { podsHealthy } from './checks/pods-healthy.ts';
+import { policyApplies } from './checks/policy-applies.ts';
+import { priorityOrder } from './checks/priority-order.ts';
+import { restartsStable } from './checks/restarts-stable.ts';
+import { rolloutComplete } from './checks/rollout-complete.ts';
+import { specUnchanged } from './checks/spec-unchanged.ts';
+import { eventSeen } from './observations/event.ts';
+import { podNotReady } from './observations/pod-not-ready.ts';
+import { podPending } from './observations/pod-pending.ts';
+import { podTerminated } from './observations/pod-terminated.ts';
+import { podWaiting } from './observations/pod-waiting.ts';
+import type { CheckOf, ObservationOf, Outcome } from './outcome.ts';
+import { parseDuration } from './time.ts';
+import type { CheckContext, Snapshot, Verdict } from './types.ts';
+
+export type { CheckContext, ExecResult, Fingerprint, KubeObject, Probe, Snapshot, Verdict } from './types.ts';
+
+type CheckKind = CheckSpec['kind'];
+type ObservationKind = Observation['kind'];
+
+/** The function behind every check kind of the scenario schema (the type makes a missing kind a compile error). */
+export const checks: { [K in CheckKind]: (check: CheckOf<K>, ctx: CheckContext) => Outcome | Promise<Outcome> } = {
+  rolloutComplete,
+  podsHealthy,
+  restartsStable,
+  noTerminationReason,
+  specUnchanged,
+  fieldCompare,
+  objectExists,
+  objectAbsent,
+  configMapData,
+  networkReachable,
+  fileContent,
+  priorityOrder,
+  policyApplies,
+};
+
+/** The function behind every symptom observation kind. */
+export const observations: { [K in ObservationKind]: (o: ObservationOf<K>, snapshot: Snapshot) => Outcome } = {
+  podWaiting,
+  podTerminated,
+  podPending,
+  podNotReady,
+  event: eventSeen,
+};
+
+/**
+ * Grade every check against one snapshot (and probe). Never throws: a check
+ * that throws — a bad regex in a scenario, an exec that could not start —
+ * becomes a failed verdict carrying the message. Probes run concurrently;
+ * verdicts come back in the order of `specs`.
+ */
+export async function grade(specs: CheckSpec[], ctx: CheckContext): Promise<Verdict[]> {
+  return Promise.all(
+    specs.map(async (spec): Promise<Verdict> => {
+      try {
+        const run = checks[spec.kind] as (check: CheckSpec, ctx: CheckContext) => Outcome | Promise<Outcome>;
+        const outcome = await run(spec, ctx);
+        return { id: spec.id, passed: outcome.passed, reason: outcome.reason };
+      } catch (error) {
+        return { id: spec.id, passed: false, reason: `internal error in ${spec.kind} check: ${errorMessage(error)}` };
+      }
+    }),
+  );
+}
+
+/**
+ * Look for each symptom observation in a snapshot (for `start` and `verify`:
+ * did the injection break what it should?). One verdict per observation, id
+ * "<kind>:<workload or reason>"; `passed` means observed. Never throws.
+ */
+export function observe(list: Observation[], snapshot: Snapshot): Verdict[] {
+  return list.map((o): Verdict => {
+    const id = `${o.kind}:${'workload' in o ? o.workload : o.reason}`;
+    try {
+      const look = observations[o.kind] as (o: Observation, snapshot: Snapshot) => Outcome;
+      const outcome = look(o, snapshot);
+      return { id, passed: outcome.passed, reason: outcome.reason };
+    } catch (error) {
+      return { id, passed: false, reason: `internal error in ${o.kind} observation: ${errorMessage(error)}` };
+    }
+  });
+}
+
+/**
+ * How long before the grading snapshot `ctx.before` must be taken: the largest
+ * restartsStable window among `specs` in ms, 0 when none needs one. The caller
+ * takes `before`, waits this long, then takes `snapshot`.
+ */
+export function stabilityWindowMs(specs: CheckSpec[]): number {
+  return specs.reduce((max, spec) => (spec.kind === 'restartsStable' ? Math.max(max, parseDuration(spec.window)) : max), 0);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,91 @@
+/**
+ * The path language of fieldCompare: dotted keys, `[0]` indices,
+ * `[name=api]` list selection and `["kubedrill.io/slot"]` quoted keys, e.g.
+ * `spec.template.spec.containers[name=api].resources.limits.memory`.
+ * An unquoted key with dots (`requests.kubedrill.io/slot`) also works: when a
+ * key is missing, the following dotted parts are joined until one matches.
+ */
+export type PathStep =
+  | { kind: 'key'; key: string; quoted: boolean }
+  | { kind: 'index'; index: number }
+  | { kind: 'select'; field: string; value: string };
+
+/** Split a path into steps; throws on malformed brackets (a scenario bug). */
+export function parsePath(path: string): PathStep[] {
+  const steps: PathStep[] = [];
+  let i = 0;
+  while (i < path.length) {
+    const ch = path[i];
+    if (ch === '.') {
+      i++;
+    } else if (ch === '[') {
+      const end = path.indexOf(']', i);
+      if (end < 0) throw new Error(`path ${path}: unclosed "[" at ${i}`);
+      steps.push(bracketStep(path.slice(i + 1, end), path));
+      i = end + 1;
+    } else {
+      const end = nextBoundary(path, i);
+      steps.push({ kind: 'key', key: path.slice(i, end), quoted: false });
+      i = end;
+    }
+  }
+  return steps;
+}
+
+function nextBoundary(path: string, from: number): number {
+  for (let j = from; j < path.length; j++) if (path[j] === '.' || path[j] === '[') return j;
+  return path.length;
+}
+
+function bracketStep(inner: string, path: string): PathStep {
+  const quoted = /^(["'])(.*)\1$/.exec(inner);
+  if (quoted) return { kind: 'key', key: quoted[2] ?? '', quoted: true };
+  if (/^\d+$/.test(inner)) return { kind: 'index', index: Number(inner) };
+  const eq = inner.indexOf('=');
+  if (eq > 0) return { kind: 'select', field: inner.slice(0, eq), value: inner.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2') };
+  throw new Error(`path ${path}: "[${inner}]" is neither an index, a [field=value] selection nor a quoted key`);
+}
+
+/** Read the value at `path` in `root`; undefined when any step is missing. */
+export function readPath(root: unknown, path: string): unknown {
+  const steps = parsePath(path);
+  let current: unknown = root;
+  for (let s = 0; s < steps.length; s++) {
+    const step = steps[s];
+    if (current === undefined || current === null || step === undefined) return undefined;
+    if (step.kind === 'index') {
+      current = Array.isArray(current) ? current[step.index] : undefined;
+    } else if (step.kind === 'select') {
+      current = Array.isArray(current)
+        ? current.find((item: unknown) => isRecord(item) && String(item[step.field]) === step.value)
+        : undefined;
+    } else if (Array.isArray(current) && /^\d+$/.test(step.key)) {
+      current = current[Number(step.key)];
+    } else if (!isRecord(current)) {
+      return undefined;
+    } else if (step.key in current || step.quoted) {
+      current = current[step.key];
+    } else {
+      // Join following unquoted keys: requests.kubedrill.io/slot → "kubedrill.io/slot".
+      let joined = step.key;
+      let found = false;
+      for (let t = s + 1; t < steps.length; t++) {
+        const next = steps[t];
+        if (next?.kind !== 'key' || next.quoted) break;
+        joined = `${joined}.${next.key}`;
+        if (joined in current) {
+          current = current[joined];
+          s = t;
+          found = true;
+          break;
+        }
+      }
+      if (!found) return undefined;
+    }
+  }
+  return current;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
