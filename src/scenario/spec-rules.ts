@@ -1,0 +1,112 @@
+import { fieldPathOf, showValue, type ScenarioProblem } from './errors.ts';
+import type { LoadedObject } from './manifests.ts';
+import { containersOf } from './pod-spec.ts';
+import type { CheckSpec, ScenarioSpec } from './schema.ts';
+import type { YamlDoc } from './yaml-source.ts';
+
+/** Kinds that live outside any namespace: touching them makes a scenario exclusive. */
+const clusterScoped = new Set(['PriorityClass', 'ClusterRole', 'ClusterRoleBinding', 'Namespace', 'Node', 'StorageClass', 'PersistentVolume', 'CustomResourceDefinition', 'IngressClass']);
+
+/** Everything the cross-field rules read. */
+export interface SpecContext {
+  spec: ScenarioSpec;
+  /** The scenario folder's name. */
+  folder: string;
+  /** Absolute path of scenario.yaml and its parsed document. */
+  file: string;
+  doc: YamlDoc;
+  /** Manifest objects per inject step index (only apply steps have any). */
+  objectsByStep: ReadonlyMap<number, readonly LoadedObject[]>;
+}
+
+/** Rules the schema cannot express: they relate fields to each other, to the folder, and to the manifests. */
+export function specProblems(context: SpecContext): ScenarioProblem[] {
+  const { spec, folder, file, doc } = context;
+  const problems: ScenarioProblem[] = [];
+  const report = (at: PropertyKey[], detail: string): void => {
+    const line = doc.lineOf(at);
+    problems.push({ file, fieldPath: fieldPathOf(at), detail, ...(line ? { line } : {}) });
+  };
+  const all = [...context.objectsByStep.values()].flat();
+  const deployments = new Set(all.filter((o) => o.object.kind === 'Deployment').map((o) => o.object.metadata.name));
+  const known = [...deployments].join(', ') || 'none';
+  const workload = (at: PropertyKey[], name: string | undefined): void => {
+    if (name !== undefined && !deployments.has(name)) report(at, `names no Deployment of the manifests: ${showValue(name)} (Deployments: ${known})`);
+  };
+
+  if (spec.id !== folder) report(['id'], `expected ${showValue(folder)} (the folder's name), saw ${showValue(spec.id)}`);
+  if (spec.hints.length < 3) report(['hints'], `expected at least 3 progressive hints (symptom, where to look, what to change), saw ${spec.hints.length}`);
+
+  const touches = all.find((o) => clusterScoped.has(o.object.kind));
+  const reason = touches ? `it creates ${touches.label}` : spec.inject.some((s) => 'nodeResource' in s) ? 'it patches node resources' : undefined;
+  if (reason && !spec.exclusive) report(['exclusive'], `expected true: ${reason} (cluster-scoped), so attempts cannot run side by side`);
+
+  const applied = new Set<string>();
+  spec.inject.forEach((step, index) => {
+    for (const o of context.objectsByStep.get(index) ?? []) if (o.object.kind === 'Deployment') applied.add(o.object.metadata.name);
+    if (!('waitFor' in step)) return;
+    const name = step.waitFor.workload;
+    if (!deployments.has(name)) workload(['inject', index, 'waitFor', 'workload'], name);
+    else if (!applied.has(name)) report(['inject', index, 'waitFor', 'workload'], `Deployment ${name} is not applied by an earlier step`);
+  });
+
+  for (const list of ['all', 'any'] as const) {
+    spec.symptom[list].forEach((observation, index) => {
+      if ('workload' in observation) workload(['symptom', list, index, 'workload'], observation.workload);
+    });
+  }
+
+  const ids = new Map<string, number>();
+  spec.checks.forEach((check, index) => {
+    const at = (field: string): PropertyKey[] => ['checks', index, field];
+    const first = ids.get(check.id);
+    if (first !== undefined) report(at('id'), `duplicate id ${showValue(check.id)} (also checks[${first}])`);
+    else ids.set(check.id, index);
+    for (const field of ['workload', 'from', 'control', 'higher', 'lower', 'pods'] as const) {
+      if (field in check) workload(at(field), (check as Record<string, unknown>)[field] as string | undefined);
+    }
+    checkRules(check, at, report, all);
+  });
+  return problems;
+}
+
+function checkRules(check: CheckSpec, at: (field: string) => PropertyKey[], report: (at: PropertyKey[], detail: string) => void, all: readonly LoadedObject[]): void {
+  const find = (kind: string, name: string): LoadedObject | undefined => all.find((o) => o.object.kind === kind && o.object.metadata.name === name);
+  switch (check.kind) {
+    case 'networkReachable':
+      if (check.expect === 'blocked' && check.control === undefined) {
+        report(at('control'), 'required when expect is "blocked": a control probe from another workload shows the target is up');
+      }
+      return;
+    case 'fieldCompare':
+      if ((check.object === undefined) === (check.pods === undefined)) report(at('object'), 'needs exactly one of object or pods');
+      if (check.op !== 'exists' && check.op !== 'absent' && check.value === undefined) report(at('value'), `required for op ${showValue(check.op)}`);
+      return;
+    case 'configMapData':
+    case 'fileContent':
+      try {
+        new RegExp(check.matches);
+      } catch (error) {
+        report(at('matches'), `not a valid regular expression: ${(error as Error).message}`);
+      }
+      return;
+    case 'specUnchanged': {
+      const deployment = find('Deployment', check.workload);
+      const names = deployment ? containersOf(deployment.object, 'Deployment').map(({ container }) => container.name) : [];
+      if (deployment && !names.includes(check.container)) {
+        report(at('container'), `Deployment/${check.workload} has no container ${showValue(check.container)} (containers: ${names.join(', ')})`);
+      }
+      return;
+    }
+    case 'policyApplies':
+      if (!find('NetworkPolicy', check.policy)) report(at('policy'), `names no NetworkPolicy of the manifests: ${showValue(check.policy)}`);
+      return;
+    case 'objectExists':
+      if (check.injected && !find(check.object.kind, check.object.name)) {
+        report(at('object'), `${check.object.kind}/${check.object.name} is not in the manifests (set injected: false for an object the learner creates)`);
+      }
+      return;
+    default:
+      return;
+  }
+}
