@@ -48,42 +48,39 @@ function bracketStep(inner: string, path: string): PathStep {
 
 /** Read the value at `path` in `root`; undefined when any step is missing. */
 export function readPath(root: unknown, path: string): unknown {
-  const steps = parsePath(path);
-  let current: unknown = root;
-  for (let s = 0; s < steps.length; s++) {
-    const step = steps[s];
-    if (current === undefined || current === null || step === undefined) return undefined;
-    if (step.kind === 'index') {
-      current = Array.isArray(current) ? current[step.index] : undefined;
-    } else if (step.kind === 'select') {
-      current = Array.isArray(current)
-        ? current.find((item: unknown) => isRecord(item) && String(item[step.field]) === step.value)
-        : undefined;
-    } else if (Array.isArray(current) && /^\d+$/.test(step.key)) {
-      current = current[Number(step.key)];
-    } else if (!isRecord(current)) {
-      return undefined;
-    } else if (step.key in current || step.quoted) {
-      current = current[step.key];
-    } else {
-      // Join following unquoted keys: requests.kubedrill.io/slot → "kubedrill.io/slot".
-      let joined = step.key;
-      let found = false;
-      for (let t = s + 1; t < steps.length; t++) {
-        const next = steps[t];
-        if (next?.kind !== 'key' || next.quoted) break;
-        joined = `${joined}.${next.key}`;
-        if (joined in current) {
-          current = current[joined];
-          s = t;
-          found = true;
-          break;
-        }
-      }
-      if (!found) return undefined;
+  return walk(root, parsePath(path), 0);
+}
+
+// Recursive so that a dotted key can win after a plain key led to a dead end
+// (labels.app.kubernetes.io/name when labels also has "app").
+function walk(current: unknown, steps: PathStep[], s: number): unknown {
+  if (s === steps.length) return current;
+  const step = steps[s];
+  if (current === undefined || current === null || step === undefined) return undefined;
+  if (step.kind === 'index') return walk(Array.isArray(current) ? current[step.index] : undefined, steps, s + 1);
+  if (step.kind === 'select') {
+    const item = Array.isArray(current)
+      ? current.find((it: unknown) => isRecord(it) && String(it[step.field]) === step.value)
+      : undefined;
+    return walk(item, steps, s + 1);
+  }
+  if (Array.isArray(current) && /^\d+$/.test(step.key)) return walk(current[Number(step.key)], steps, s + 1);
+  if (!isRecord(current)) return undefined;
+  if (step.quoted) return walk(current[step.key], steps, s + 1);
+  const direct = step.key in current ? walk(current[step.key], steps, s + 1) : undefined;
+  if (direct !== undefined) return direct;
+  // Join following unquoted keys: requests.kubedrill.io/slot → "kubedrill.io/slot".
+  let joined = step.key;
+  for (let t = s + 1; t < steps.length; t++) {
+    const next = steps[t];
+    if (next?.kind !== 'key' || next.quoted) break;
+    joined = `${joined}.${next.key}`;
+    if (joined in current) {
+      const value = walk(current[joined], steps, t + 1);
+      if (value !== undefined) return value;
     }
   }
-  return current;
+  return undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

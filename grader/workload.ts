@@ -65,7 +65,8 @@ export function strayNote(workload: Workload): string {
   const n = workload.strays.length;
   if (n === 0) return '';
   const verb = n === 1 ? 'is' : 'are';
-  return `; ${count(n, 'pod')} with ${workload.selector} ${verb} not owned by Deployment ${workload.name} (bare pods do not count)`;
+  const why = workload.strays.every((p) => !controllerOf(p.metadata)) ? 'bare pods do not count' : 'pods it does not own do not count';
+  return `; ${count(n, 'pod')} with ${workload.selector} ${verb} not owned by Deployment ${workload.name} (${why})`;
 }
 
 /** Undefined when `uid` is the one recorded at injection (or none was recorded), else why not. */
