@@ -1,0 +1,83 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { capture, run } from './run.ts';
+import type { LocalPaths } from './settings.ts';
+import { network } from './settings.ts';
+
+/** iptables chain (mangle table) of the egress guard. */
+export const guardChain = 'KUBEDRILL-EGRESS-GUARD';
+/** Sysctls `up` sets; their prior values are restored by `down`. */
+export const sysctls = { 'net.ipv4.ip_forward': '1', 'net.bridge.bridge-nf-call-iptables': '1' } as const;
+/** Unreachable routes covering every cluster range. */
+export const guardRoutes = [network.podCidr, network.serviceCidr];
+
+const component = 'network';
+
+/** The first global IPv4 address of the interface holding the default route. */
+export async function detectHostIp(): Promise<string> {
+  const routes = JSON.parse(await capture(['ip', '-j', '-4', 'route', 'show', 'default'], { component })) as Array<{ dev?: string }>;
+  const device = routes[0]?.dev;
+  const argv = device ? ['ip', '-j', '-4', 'addr', 'show', 'dev', device, 'scope', 'global'] : ['ip', '-j', '-4', 'addr', 'show', 'scope', 'global'];
+  const links = JSON.parse(await capture(argv, { component })) as Array<{ ifname: string; addr_info?: Array<{ local: string }> }>;
+  for (const link of links) {
+    const address = link.addr_info?.[0]?.local;
+    if (address && link.ifname !== 'lo' && link.ifname !== network.bridge) return address;
+  }
+  throw new Error('no global IPv4 address on this host');
+}
+
+/** Read a sysctl through /proc/sys. */
+export async function readSysctl(name: string): Promise<string> {
+  return (await fs.readFile(path.join('/proc/sys', ...name.split('.')), 'utf8')).trim();
+}
+
+/** Write a sysctl through /proc/sys. */
+export async function writeSysctl(name: string, value: string): Promise<void> {
+  await fs.writeFile(path.join('/proc/sys', ...name.split('.')), `${value}\n`);
+}
+
+async function iptables(args: string[], allowFail = false): Promise<number> {
+  return (await run(['iptables', '-w', '5', ...args], { component: 'egress guard', allowFail })).exitCode;
+}
+
+/**
+ * The egress guard, installed before the first pod: unreachable routes for
+ * the whole pod and service ranges (the node's /24 bridge route is more
+ * specific and still wins), and a mangle-FORWARD drop of anything between the
+ * pod bridge and another interface. Mangle runs before filter, so no ACCEPT
+ * that kube-proxy or kube-router put in filter/FORWARD can bypass it.
+ */
+export async function ensureEgressGuard(): Promise<void> {
+  for (const [name, value] of Object.entries(sysctls)) await writeSysctl(name, value);
+  for (const cidr of guardRoutes) await run(['ip', 'route', 'replace', 'unreachable', cidr], { component: 'egress guard' });
+  if ((await iptables(['-t', 'mangle', '-N', guardChain], true)) !== 0) await iptables(['-t', 'mangle', '-F', guardChain]);
+  await iptables(['-t', 'mangle', '-A', guardChain, '-i', network.bridge, '!', '-o', network.bridge, '-j', 'DROP', '-m', 'comment', '--comment', 'kubedrill: pod traffic never leaves the machine']);
+  await iptables(['-t', 'mangle', '-A', guardChain, '!', '-i', network.bridge, '-o', network.bridge, '-j', 'DROP', '-m', 'comment', '--comment', 'kubedrill: nothing outside reaches pods']);
+  if ((await iptables(['-t', 'mangle', '-C', 'FORWARD', '-j', guardChain], true)) !== 0) {
+    await iptables(['-t', 'mangle', '-I', 'FORWARD', '1', '-j', guardChain]);
+  }
+}
+
+/** The CNI chain: bridge + host-local on the node's pod CIDR, portmap, no masquerade. */
+export async function writeCniConfig(paths: LocalPaths, nodePodCidr: string): Promise<void> {
+  const config = {
+    cniVersion: '1.0.0',
+    name: 'kubedrill',
+    plugins: [
+      {
+        type: 'bridge',
+        bridge: network.bridge,
+        isGateway: true,
+        ipMasq: false,
+        hairpinMode: true,
+        ipam: { type: 'host-local', ranges: [[{ subnet: nodePodCidr }]], routes: [{ dst: '0.0.0.0/0' }], dataDir: paths.cniIpam },
+      },
+      { type: 'portmap', capabilities: { portMappings: true } },
+    ],
+  };
+  await fs.mkdir(paths.cniConf, { recursive: true });
+  const file = path.join(paths.cniConf, '10-kubedrill.conflist');
+  const temporary = `${file}.tmp`;
+  await fs.writeFile(temporary, `${JSON.stringify(config, null, 2)}\n`);
+  await fs.rename(temporary, file);
+}

@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ClusterError } from '../errors.ts';
+import type { ClusterAccess, UpOptions } from '../provider.ts';
+import { ensureBinaries, type BinaryPaths } from './build.ts';
+import { ensureComponent } from './components.ts';
+import { ensureContainerd } from './containerd.ts';
+import { apiserver, controllerManager, etcd, scheduler, type ComponentContext } from './control-plane.ts';
+import { loadClusterFile, type ClusterFile } from './cluster-file.ts';
+import { buildBusyboxImage, buildCorednsImage, buildPauseImage, type OciImage } from './images.ts';
+import { imageBaseName, parseImageRef } from './image-ref.ts';
+import { kubectl } from './kubectl.ts';
+import { clusterAdminsBinding, coredns, kubeRouterRbac } from './manifests.ts';
+import { ensureEgressGuard, writeCniConfig } from './network.ts';
+import { kubelet, kubeProxy, kubeRouter } from './node.ts';
+import { ensurePackages } from './packages.ts';
+import { ensurePki } from './pki.ts';
+import { ensureRegistry, pushImage } from './registry.ts';
+import { decoyImage, network, systemImages, type LocalPaths } from './settings.ts';
+import { logPath, type SupervisorDirs } from './supervisor.ts';
+
+/** Bring the local cluster up, step by step; each step is quick when already done. */
+export async function upCluster(paths: LocalPaths, options: UpOptions): Promise<ClusterAccess> {
+  const { progress } = options;
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) {
+    throw new ClusterError('local: the local provider runs Kubernetes as host processes and needs Linux and root', {
+      fix: 'run as root on Linux, or use --provider kind',
+    });
+  }
+  const dirs: SupervisorDirs = { run: paths.run, logs: paths.logs };
+  await progress.step('packages', () => ensurePackages({ logDir: paths.logs, info: (line) => progress.info(line) }));
+  const cluster = await progress.step('host', () => loadClusterFile(paths));
+  const binaries = await ensureBinaries({ cacheDir: paths.cache, progress });
+  await progress.step('kubectl link', () => linkKubectl(paths, binaries));
+  const context: ComponentContext = { paths, binaries, hostIp: cluster.hostIp };
+  const images = await progress.step('images', () => buildImages(paths, binaries));
+  await progress.step('certificates and kubeconfigs', () => ensurePki({ paths, binaries, hostIp: cluster.hostIp }));
+  await progress.step('egress guard', () => ensureEgressGuard());
+  await progress.step('registry', async () => {
+    await ensureRegistry({ dirs, configDir: paths.config, dataDir: paths.registryData });
+    for (const [image, source] of imagePlan(options.images, images)) await pushImage({ source, image, logs: paths.logs });
+  });
+  await progress.step('containerd', () => ensureContainerd(paths, dirs));
+  for (const component of [etcd(context), apiserver(context), controllerManager(context), scheduler(context)]) {
+    await ensureComponent(component, { dirs, progress });
+  }
+  const kube = { paths, binaries, component: 'bootstrap' };
+  await progress.step('cluster RBAC', async () => {
+    await kubectl(['apply', '-f', '-'], { ...kube, superAdmin: true, input: clusterAdminsBinding });
+    await kubectl(['apply', '-f', '-'], { ...kube, input: kubeRouterRbac });
+  });
+  await ensureComponent(kubelet(context), { dirs, progress });
+  await progress.step('pod network (CNI)', async () => {
+    const podCidr = await waitFor('node pod CIDR', 120_000, dirs, 'kubelet', async () => {
+      const result = await kubectl(['get', 'node', network.nodeName, '-o', 'jsonpath={.spec.podCIDR}'], { ...kube, allowFail: true });
+      return result.exitCode === 0 && result.stdout.trim() ? result.stdout.trim() : undefined;
+    });
+    await writeCniConfig(paths, podCidr);
+  });
+  await ensureComponent(kubeProxy(context), { dirs, progress });
+  await ensureComponent(kubeRouter(context), { dirs, progress });
+  await progress.step('node Ready', () =>
+    waitFor('node Ready', 180_000, dirs, 'kubelet', async () => {
+      const result = await kubectl(['get', 'node', network.nodeName, '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].status}'], { ...kube, allowFail: true });
+      return result.stdout.trim() === 'True' ? true : undefined;
+    }),
+  );
+  await progress.step('CoreDNS', async () => {
+    await kubectl(['apply', '-f', '-'], { ...kube, component: 'coredns', input: coredns });
+    await kubectl(['-n', 'kube-system', 'rollout', 'status', 'deployment/coredns', '--timeout=240s'], { ...kube, component: 'coredns', timeoutMs: 250_000 });
+  });
+  return { provider: 'local', kubeconfig: paths.kubeconfig, context: network.context };
+}
+
+/** Scenario images (+ the decoy) and system images, each with the layout it is served from. */
+function imagePlan(requested: string[], images: Record<string, OciImage>): Array<[string, OciImage]> {
+  const plan: Array<[string, OciImage]> = [
+    [systemImages.pause, images.pause as OciImage],
+    [systemImages.coredns, images.coredns as OciImage],
+  ];
+  const wanted = new Set([...requested, decoyImage.from, decoyImage.image]);
+  for (const image of wanted) {
+    const ref = parseImageRef(image);
+    const source = ref.host === 'docker.io' ? images[imageBaseName(ref)] : undefined;
+    if (!source || imageBaseName(ref) !== 'busybox') {
+      throw new ClusterError(`registry: no local source for image ${image}; the local provider serves busybox images only`, {
+        fix: 'use busybox:<tag> in scenarios, or the kind/existing provider',
+      });
+    }
+    plan.push([image, source]);
+  }
+  return plan;
+}
+
+async function buildImages(paths: LocalPaths, binaries: BinaryPaths): Promise<Record<string, OciImage>> {
+  return {
+    pause: await buildPauseImage(paths.images),
+    busybox: await buildBusyboxImage(paths.images),
+    coredns: await buildCorednsImage(paths.images, binaries.coredns ?? 'coredns'),
+  };
+}
+
+/** `$KUBEDRILL_HOME/bin/kubectl` → the built kubectl, for learners' solution scripts. */
+async function linkKubectl(paths: LocalPaths, binaries: BinaryPaths): Promise<void> {
+  const target = binaries.kubectl;
+  if (!target) return;
+  const link = path.join(paths.binDir, 'kubectl');
+  if (existsSync(link) && (await fs.readlink(link).catch(() => '')) === target) return;
+  await fs.mkdir(paths.binDir, { recursive: true });
+  await fs.rm(link, { force: true });
+  await fs.symlink(target, link);
+}
+
+/** Poll until `probe` yields a value; fail naming the component whose log explains why. */
+async function waitFor<T>(what: string, timeoutMs: number, dirs: SupervisorDirs, component: string, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) {
+      throw new ClusterError(`${component}: ${what} not reached after ${timeoutMs / 1000}s`, { logPath: logPath(dirs, component) });
+    }
+    await sleep(1000);
+  }
+}
+
+export type { ClusterFile };
