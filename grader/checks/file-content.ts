@@ -17,7 +17,7 @@ export async function fileContent(check: CheckOf<'fileContent'>, ctx: CheckConte
   const note = strayNote(found.workload);
   const pods = found.workload.pods.filter(runningReady).sort((a, b) => podName(a).localeCompare(podName(b)));
   if (pods.length === 0) {
-    return fail(`${check.path} in Deployment ${check.workload}: expected a Running and Ready pod to read it in, saw ${count(found.workload.pods.length, 'pod')} none ready${note}`);
+    return fail(`${check.path} in Deployment ${check.workload}: expected a Running and Ready pod to read it in, saw none of ${count(found.workload.pods.length, 'pod')}${note}`);
   }
   const results = await Promise.all(
     pods.map(async (pod) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeUid, pod, snapshot, workload } from '../fixtures/builders.ts';
-import type { DeploymentOptions } from '../fixtures/builders.ts';
+import type { WorkloadOptions } from '../fixtures/builders.ts';
 import { check, context } from '../fixtures/test-context.ts';
 import type { Snapshot } from '../types.ts';
 import { rolloutComplete } from './rollout-complete.ts';
@@ -8,7 +8,7 @@ import { rolloutComplete } from './rollout-complete.ts';
 const bare = (n: number): Partial<Snapshot> => ({
   pods: Array.from({ length: n }, (_, i) => pod(undefined, { name: `api-bare-${i}`, labels: { app: 'api' } })),
 });
-const api = (o: DeploymentOptions = {}): Partial<Snapshot> => workload('api', { replicas: 2, ...o });
+const api = (o: WorkloadOptions = {}): Partial<Snapshot> => workload('api', { replicas: 2, ...o });
 const injectedUid = fakeUid('deploy/api');
 
 describe('rolloutComplete', () => {
