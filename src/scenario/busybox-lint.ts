@@ -11,6 +11,10 @@ interface AppletRule {
   flags: string;
   /** Short flags that take a value (the rest of the cluster is that value). */
   valued: string;
+  /** Unsupported flags known to take no value (other nc's -z, -v...): a cluster goes on after them. */
+  switches?: string;
+  /** A flag whose value is a program with its arguments: the rest of argv (`nc -e PROG ARGS`). */
+  program?: string;
   /** Long options both images accept (wget); undefined: no long options. */
   long?: readonly string[];
   /** A fix-it hint per rejected flag. */
@@ -19,7 +23,7 @@ interface AppletRule {
 
 const NC_HINT = 'use nc -w 2 HOST PORT </dev/null';
 const rules: Record<string, AppletRule> = {
-  nc: { flags: 'iwlpfe', valued: 'iwpfe', hints: { z: NC_HINT, k: 'use nc -ll -p PORT -e PROG', v: NC_HINT } },
+  nc: { flags: 'iwlpfe', valued: 'iwpfe', switches: 'zkvnu', program: 'e', hints: { z: NC_HINT, k: 'use nc -ll -p PORT -e PROG', v: NC_HINT } },
   wget: {
     flags: 'cqSOoYPU',
     valued: 'OoYPU',
@@ -35,7 +39,10 @@ const prefixes = new Set(['busybox', 'exec', 'command', '!', 'then', 'do', 'else
 /** One unsupported use found in a piece of shell. */
 export interface ShellFinding {
   applet: string;
-  flag: string;
+  /** The unsupported flags as written: `-z`, `--timeout`. */
+  flags: string[];
+  /** Index of the first offending word in the argv linted (for lintShell: in its simple command). */
+  index: number;
   /** `nc -z is not supported by the busybox stand-in (use nc -w 2 HOST PORT </dev/null)` */
   detail: string;
 }
@@ -91,45 +98,60 @@ function tokenize(text: string): { commands: string[][]; quoted: string[] } {
   return { commands, quoted };
 }
 
-/** Finds unsupported flags in one command given as argv (a container's command + args). */
-export function lintArgv(words: readonly string[]): ShellFinding[] {
+/**
+ * Finds unsupported flags in one command given as argv (a container's command
+ * + args). Wrappers are looked through: `timeout 2 nc ...`, and anything after
+ * `--` of a command we have no rule for (`kubectl exec pod -- nc -z ...`).
+ */
+export function lintArgv(words: readonly string[], offset = 0): ShellFinding[] {
   let index = 0;
   while (index < words.length && (prefixes.has(words[index] ?? '') || /^[A-Za-z_]\w*=/.test(words[index] ?? ''))) index++;
   const applet = (words[index] ?? '').replace(/^.*\//, '');
   const rule = rules[applet];
-  if (!rule) return [];
-  const findings: ShellFinding[] = [];
-  const args = words.slice(index + 1);
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i] ?? '';
+  if (!rule) {
+    const dashes = words.indexOf('--', index);
+    return dashes < 0 ? [] : lintArgv(words.slice(dashes + 1), offset + dashes + 1);
+  }
+  const bad: { flag: string; at: number }[] = [];
+  for (let i = index + 1; i < words.length; i++) {
+    const word = words[i] ?? '';
     if (word === '--') break;
     if (word.startsWith('--')) {
       const option = word.split('=')[0] ?? word;
-      if (!rule.long?.includes(option)) findings.push(finding(applet, option, rule));
+      if (!rule.long?.includes(option)) bad.push({ flag: option, at: i });
       continue;
     }
     if (!/^-[A-Za-z]/.test(word)) {
       // timeout's first operand is SECS; what follows is a command of its own.
-      if (applet === 'timeout') return [...findings, ...lintArgv(args.slice(i + 1))];
+      if (applet === 'timeout') return [...report(applet, rule, bad, offset), ...lintArgv(words.slice(i + 1), offset + i + 1)];
       continue;
     }
     for (const [position, flag] of [...word.slice(1)].entries()) {
-      if (!rule.flags.includes(flag)) findings.push(finding(applet, flag, rule));
+      if (!rule.flags.includes(flag)) {
+        bad.push({ flag, at: i });
+        if (rule.switches?.includes(flag)) continue;
+        break; // an unknown flag's arity is unknown: the rest of the word may be its value
+      }
+      if (flag === rule.program) {
+        const start = position === word.length - 2 ? i + 1 : i; // `-e PROG` or `-ePROG`
+        const program = position === word.length - 2 ? words.slice(start) : [word.slice(position + 2), ...words.slice(i + 1)];
+        return [...report(applet, rule, bad, offset), ...lintArgv(program, offset + start)];
+      }
       if (rule.valued.includes(flag)) {
         if (position === word.length - 2) i++; // the value is the next word
         break;
       }
     }
   }
-  return findings;
+  return report(applet, rule, bad, offset);
 }
 
-function finding(applet: string, flag: string, rule: AppletRule): ShellFinding {
-  const shown = flag.startsWith('--') ? flag : `-${flag}`;
-  const hint = rule.hints[flag];
-  return {
-    applet,
-    flag: shown,
-    detail: `${applet} ${shown} is not supported by the busybox stand-in${hint ? ` (${hint})` : ''}`,
-  };
+/** One finding per command, naming every unsupported flag it uses. */
+function report(applet: string, rule: AppletRule, bad: readonly { flag: string; at: number }[], offset: number): ShellFinding[] {
+  const first = bad[0];
+  if (!first) return [];
+  const flags = [...new Set(bad.map((b) => (b.flag.startsWith('--') ? b.flag : `-${b.flag}`)))];
+  const hint = bad.map((b) => rule.hints[b.flag]).find((h) => h !== undefined);
+  const what = flags.length === 1 ? `${applet} ${flags[0]} is` : `${applet} ${flags.slice(0, -1).join(', ')} and ${flags.at(-1)} are`;
+  return [{ applet, flags, index: offset + first.at, detail: `${what} not supported by the busybox stand-in${hint ? ` (${hint})` : ''}` }];
 }

@@ -29,7 +29,7 @@ export class ScenarioError extends Error implements ScenarioProblem {
     this.file = problem.file;
     this.fieldPath = problem.fieldPath;
     this.detail = problem.detail;
-    if (problem.line !== undefined) this.line = problem.line;
+    this.line = problem.line;
   }
 }
 

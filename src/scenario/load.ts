@@ -57,10 +57,10 @@ export async function inspectScenario(dir: string): Promise<Inspection> {
   for (const step of applySteps(doc.value)) {
     objectsByStep.set(step.index, manifests.objects.filter((o) => o.file === path.join(root, step.apply)));
   }
-  problems.push(...specProblems({ spec, folder: path.basename(root), file, doc, objectsByStep }));
+  problems.push(...specProblems({ spec, folder: path.basename(root), file, doc, objectsByStep, manifestsComplete: manifests.complete }));
   if (scripts.fixes.length < 3 && spec.fewerFixesBecause === undefined) {
-    const line = doc.lineOf([]);
-    problems.push({ file, fieldPath: 'fewerFixesBecause', detail: `required: fixes/ holds ${scripts.fixes.length} alternative fixes (fewer than 3): say why`, ...(line ? { line } : {}) });
+    const line = doc.lineOf(['fewerFixesBecause']);
+    problems.push({ file, fieldPath: 'fewerFixesBecause', detail: `required: fixes/ holds ${scripts.fixes.length} alternative ${scripts.fixes.length === 1 ? 'fix' : 'fixes'} (fewer than 3): say why`, ...(line ? { line } : {}) });
   }
   if (problems.length > 0) return { spec, problems: ordered(problems, file) };
 

@@ -29,6 +29,8 @@ export interface ManifestLoad {
   files: ManifestFile[];
   /** Every object of every applied file, in inject order. */
   objects: LoadedObject[];
+  /** Every applied file was read and parsed (rules that look objects up by name are only fair then). */
+  complete: boolean;
   problems: ScenarioProblem[];
 }
 
@@ -38,13 +40,16 @@ export interface ManifestLoad {
  * every file under manifests/ must be applied by some step.
  */
 export async function loadManifests(dir: string, steps: readonly ApplyStep[], scenario: { file: string; doc: YamlDoc }): Promise<ManifestLoad> {
-  const result: ManifestLoad = { files: [], objects: [], problems: [] };
+  const result: ManifestLoad = { files: [], objects: [], complete: true, problems: [] };
   const parsed = new Map<string, LoadedObject[] | undefined>();
   for (const step of steps) {
     const file = path.join(dir, step.apply);
     if (!parsed.has(file)) parsed.set(file, await readManifest(file, step, scenario, result.problems));
     const objects = parsed.get(file);
-    if (!objects) continue;
+    if (!objects) {
+      result.complete = false;
+      continue;
+    }
     result.files.push({ file: step.apply, path: file, objects: objects.map((o) => o.object) });
     result.objects.push(...objects);
   }

@@ -49,8 +49,9 @@ export function objectProblems(loaded: LoadedObject): ScenarioProblem[] {
     const command = strings(container.command);
     const args = strings(container.args);
     // command + args is one argv; each word may also be a script (`sh -c '...'`).
-    const direct = lintArgv([...command, ...args]);
-    if (direct.length > 0) reportFindings(report, [...path, command.length > 0 ? 'command' : 'args'], direct);
+    for (const found of lintArgv([...command, ...args])) {
+      reportFindings(report, [...path, found.index < command.length ? 'command' : 'args'], [found]);
+    }
     reportFindings(report, [...path, 'command'], command.flatMap((word) => lintShell(word)));
     reportFindings(report, [...path, 'args'], args.flatMap((word) => lintShell(word)));
     for (const hook of execPaths) {

@@ -17,6 +17,8 @@ export interface SpecContext {
   doc: YamlDoc;
   /** Manifest objects per inject step index (only apply steps have any). */
   objectsByStep: ReadonlyMap<number, readonly LoadedObject[]>;
+  /** False when a manifest file is missing or broken: name lookups are skipped (that problem is reported already). */
+  manifestsComplete: boolean;
 }
 
 /** Rules the schema cannot express: they relate fields to each other, to the folder, and to the manifests. */
@@ -31,7 +33,7 @@ export function specProblems(context: SpecContext): ScenarioProblem[] {
   const deployments = new Set(all.filter((o) => o.object.kind === 'Deployment').map((o) => o.object.metadata.name));
   const known = [...deployments].join(', ') || 'none';
   const workload = (at: PropertyKey[], name: string | undefined): void => {
-    if (name !== undefined && !deployments.has(name)) report(at, `names no Deployment of the manifests: ${showValue(name)} (Deployments: ${known})`);
+    if (context.manifestsComplete && name !== undefined && !deployments.has(name)) report(at, `names no Deployment of the manifests: ${showValue(name)} (Deployments: ${known})`);
   };
 
   if (spec.id !== folder) report(['id'], `expected ${showValue(folder)} (the folder's name), saw ${showValue(spec.id)}`);
@@ -47,7 +49,7 @@ export function specProblems(context: SpecContext): ScenarioProblem[] {
     if (!('waitFor' in step)) return;
     const name = step.waitFor.workload;
     if (!deployments.has(name)) workload(['inject', index, 'waitFor', 'workload'], name);
-    else if (!applied.has(name)) report(['inject', index, 'waitFor', 'workload'], `Deployment ${name} is not applied by an earlier step`);
+    else if (context.manifestsComplete && !applied.has(name)) report(['inject', index, 'waitFor', 'workload'], `Deployment ${name} is not applied by an earlier step`);
   });
 
   for (const list of ['all', 'any'] as const) {
@@ -65,13 +67,16 @@ export function specProblems(context: SpecContext): ScenarioProblem[] {
     for (const field of ['workload', 'from', 'control', 'higher', 'lower', 'pods'] as const) {
       if (field in check) workload(at(field), (check as Record<string, unknown>)[field] as string | undefined);
     }
-    checkRules(check, at, report, all);
+    checkRules(check, at, report, context.manifestsComplete ? all : undefined);
   });
   return problems;
 }
 
-function checkRules(check: CheckSpec, at: (field: string) => PropertyKey[], report: (at: PropertyKey[], detail: string) => void, all: readonly LoadedObject[]): void {
-  const find = (kind: string, name: string): LoadedObject | undefined => all.find((o) => o.object.kind === kind && o.object.metadata.name === name);
+/** Per-kind rules; `all` is undefined when the manifests could not all be read (lookups are skipped). */
+function checkRules(check: CheckSpec, at: (field: string) => PropertyKey[], report: (at: PropertyKey[], detail: string) => void, all: readonly LoadedObject[] | undefined): void {
+  // Without all manifests a lookup proves nothing: `true` means "found".
+  const find = (kind: string, name: string): LoadedObject | true | undefined =>
+    all ? all.find((o) => o.object.kind === kind && o.object.metadata.name === name) : true;
   switch (check.kind) {
     case 'networkReachable':
       if (check.expect === 'blocked' && check.control === undefined) {
@@ -92,8 +97,9 @@ function checkRules(check: CheckSpec, at: (field: string) => PropertyKey[], repo
       return;
     case 'specUnchanged': {
       const deployment = find('Deployment', check.workload);
-      const names = deployment ? containersOf(deployment.object, 'Deployment').map(({ container }) => container.name) : [];
-      if (deployment && !names.includes(check.container)) {
+      if (deployment === true || deployment === undefined) return;
+      const names = containersOf(deployment.object, 'Deployment').map(({ container }) => container.name);
+      if (!names.includes(check.container)) {
         report(at('container'), `Deployment/${check.workload} has no container ${showValue(check.container)} (containers: ${names.join(', ')})`);
       }
       return;
