@@ -25,7 +25,8 @@ export type Ask = (message: string) => Promise<boolean>;
 export const inquirerAsk: Ask = async (message) => {
   const { confirm } = await import('@inquirer/prompts');
   try {
-    return await confirm({ message, default: false });
+    // On stderr with the progress lines: stdout is for results (STYLE habit 4).
+    return await confirm({ message, default: false }, { output: process.stderr });
   } catch {
     // Ctrl-C (ExitPromptError) is a "no", not a crash.
     return false;
