@@ -1,0 +1,139 @@
+import type { Kube } from '../kube/client.ts';
+import type { Progress } from '../../cluster/progress.ts';
+import { ClusterError } from '../../cluster/errors.ts';
+import { isClusterScoped } from '../kube/client.ts';
+import { signingKey } from '../home.ts';
+import { appendHistory } from '../history.ts';
+import type { ScenarioView } from '../engine/scenario-view.ts';
+import { runInjectSteps } from '../engine/inject.ts';
+import { waitForSymptom } from '../engine/symptom.ts';
+import { cleanupAttempt } from '../engine/cleanup.ts';
+import { decodeRecordUnverified, DRILL_LABEL, encodeRecord, MANAGED_BY, SCENARIO_LABEL, type AttemptRecord } from './record.ts';
+import { writeAttempt } from './store.ts';
+
+/** Options for {@link startAttempt}. */
+export interface StartOptions {
+  kube: Kube;
+  scenario: ScenarioView;
+  /** Default: the scenario's own namespace (as the brief names it). */
+  namespace?: string;
+  drill?: string;
+  progress: Progress;
+  /** Abort (Ctrl-C) → everything made so far is removed before the error surfaces. */
+  signal?: AbortSignal;
+}
+
+/** A started attempt and how long its symptom took to appear. */
+export interface StartResult {
+  record: AttemptRecord;
+  symptomSeconds: number;
+}
+
+/**
+ * Inject a scenario into a fresh namespace and return once its symptom is
+ * observed. An abandoned attempt in the namespace is cleaned up first; any
+ * failure (or Ctrl-C) removes what this call made.
+ */
+export async function startAttempt(options: StartOptions): Promise<StartResult> {
+  const { kube, scenario, progress } = options;
+  const namespace = options.namespace ?? scenario.namespace;
+  await checkPreconditions(kube, scenario);
+  await clearNamespace(kube, namespace, progress);
+  const record: AttemptRecord = {
+    scenario: scenario.id,
+    namespace,
+    startedAt: new Date().toISOString(),
+    hintsUsed: 0,
+    revealed: false,
+    fingerprint: {},
+    nodeResources: [],
+    clusterObjects: [],
+    state: 'injecting',
+    ...(options.drill ? { drill: options.drill } : {}),
+  };
+  const labels: Record<string, string> = { [MANAGED_BY]: 'kubedrill', [SCENARIO_LABEL]: scenario.id };
+  if (options.drill) labels[DRILL_LABEL] = options.drill;
+  await kube.createNamespace(namespace, labels, encodeRecord(record, await signingKey()));
+  try {
+    await runInjectSteps({ kube, scenario, record, progress, signal: options.signal, save: (r) => writeAttempt(kube, r) });
+    const symptomSeconds = await progress.step(`wait for the symptom: ${scenario.symptom.description}`, () =>
+      waitForSymptom(kube, scenario, namespace, options.signal),
+    );
+    record.fingerprint = await fingerprint(kube, scenario, namespace);
+    record.state = 'active';
+    record.startedAt = new Date().toISOString();
+    await writeAttempt(kube, record);
+    return { record, symptomSeconds };
+  } catch (error) {
+    await cleanupAttempt(kube, record, progress).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** End an attempt: clean up everything it made and record it in history unless it already passed. */
+export async function stopAttempt(kube: Kube, record: AttemptRecord, progress: Progress): Promise<void> {
+  await cleanupAttempt(kube, record, progress);
+  if (!record.passedAt && record.state === 'active') {
+    await appendHistory({
+      type: 'attempt',
+      scenario: record.scenario,
+      namespace: record.namespace,
+      startedAt: record.startedAt,
+      endedAt: new Date().toISOString(),
+      passed: false,
+      seconds: (Date.now() - Date.parse(record.startedAt)) / 1000,
+      hintsUsed: record.hintsUsed,
+      revealed: record.revealed,
+      ...(record.drill ? { drill: record.drill } : {}),
+    });
+  }
+}
+
+/** UIDs of the injected namespaced objects: checks follow these, not names. */
+async function fingerprint(kube: Kube, scenario: ScenarioView, namespace: string): Promise<Record<string, string>> {
+  const snapshot = await kube.snapshot(namespace);
+  const lists: Record<string, Array<{ metadata?: { name?: string; uid?: string } }>> = {
+    Deployment: snapshot.deployments,
+    Service: snapshot.services,
+    ConfigMap: snapshot.configMaps,
+    NetworkPolicy: snapshot.networkPolicies,
+  };
+  const result: Record<string, string> = {};
+  for (const object of scenario.injected) {
+    if (isClusterScoped(object.kind)) continue;
+    const uid = lists[object.kind]?.find((o) => o.metadata?.name === object.metadata.name)?.metadata?.uid;
+    if (uid) result[`${object.kind}/${object.metadata.name}`] = uid;
+  }
+  return result;
+}
+
+/** A namespace with that name: ours (abandoned attempt) → cleaned; someone else's → refuse. */
+async function clearNamespace(kube: Kube, namespace: string, progress: Progress): Promise<void> {
+  const existing = await kube.readNamespace(namespace);
+  if (!existing) return;
+  if (existing.metadata?.labels?.[MANAGED_BY] !== 'kubedrill') {
+    throw new ClusterError(`namespace ${namespace} already exists and was not created by kubedrill; refusing to touch it`, {
+      fix: `delete it yourself (kubectl delete namespace ${namespace}) if it is disposable`,
+    });
+  }
+  const old = decodeRecordUnverified(existing);
+  await cleanupAttempt(
+    kube,
+    old ?? { scenario: '', namespace, startedAt: new Date().toISOString(), hintsUsed: 0, revealed: false, fingerprint: {}, nodeResources: [], clusterObjects: [], state: 'injecting' },
+    progress,
+  );
+}
+
+async function checkPreconditions(kube: Kube, scenario: ScenarioView): Promise<void> {
+  for (const condition of scenario.preconditions) {
+    if (condition === 'noGlobalDefaultPriorityClass') {
+      const global = (await kube.listPriorityClasses()).find((c) => c.globalDefault);
+      if (global) {
+        throw new ClusterError(
+          `scenario ${scenario.id} needs pods without a PriorityClass to get priority 0, but PriorityClass ${global.metadata?.name} is globalDefault (value ${global.value})`,
+          { fix: `run it on a cluster without a globalDefault PriorityClass, or remove that flag (kubectl delete priorityclass ${global.metadata?.name}) if it is yours` },
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT, exitCodeFor, printError } from './errors.ts';
+import { InterruptedError } from './interrupt.ts';
+import { listCommand, validateCommand } from './commands/scenarios.ts';
+import { checkCommand, hintCommand, resetCommand, solutionCommand, startCommand, statusCommand, stopCommand } from './commands/attempt.ts';
+import { downCommand, upCommand } from './commands/cluster.ts';
+import { verifyCommand } from './commands/verify.ts';
+import { registerDrillCommands } from './commands/drill.ts';
+
+/**
+ * The kubedrill CLI: thin commands over src/ (parse → core → render). Every
+ * action returns its exit code; errors reach one printer here.
+ */
+export function buildProgram(run: (action: () => Promise<number>) => Promise<void>): Command {
+  const program = new Command('kubedrill')
+    .description('Kubernetes break-and-fix lab: a real cluster, a broken workload, an exam-style task, an honest grade.')
+    .option('--verbose', 'stack traces and causes on errors')
+    .showHelpAfterError()
+    .exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  program.action(() => run(async () => (await import('./menu.ts')).menu(program)));
+
+  program.command('list').description('list scenarios').option('--json', 'one JSON document').action((o) => run(() => listCommand(o)));
+  program
+    .command('up')
+    .description('bring a cluster up (kind where a container engine answers, else local on Linux as root)')
+    .option('--provider <name>', 'kind | local | existing')
+    .option('--context <name>', 'kubeconfig context (existing provider)')
+    .option('--preload', 'kind: pull and load every scenario image')
+    .option('--yes', 'do not ask before using a non-lab context')
+    .option('--json', 'one JSON document')
+    .action((o) => run(() => upCommand(o)));
+  program.command('down').description('remove the cluster `up` made').action(() => run(() => downCommand()));
+  program.command('start <id>').description('inject a scenario; returns once the symptom is observed').option('--json', 'one JSON document').action((id, o) => run(() => startCommand(id, o)));
+  program.command('status').description('current attempts and elapsed time').option('--json', 'one JSON document').option('--cluster', 'also each cluster component\'s health').action((o) => run(() => statusCommand(o)));
+  program.command('hint [id]').description('next hint (costs points)').action((id) => run(() => hintCommand(id)));
+  program
+    .command('check [id]')
+    .description('grade the current attempt (or one task of a drill); exit 0 pass, 1 fail')
+    .option('--wait <duration>', 're-check until pass or this deadline (e.g. 2m)')
+    .option('--json', 'one JSON document')
+    .action((id, o) => run(() => checkCommand(id, o)));
+  program.command('solution [id]').description('show the reference solution (the attempt scores 0)').action((id) => run(() => solutionCommand(id)));
+  program.command('reset [id]').description('re-inject the current scenario').action((id) => run(() => resetCommand(id)));
+  program.command('stop [id]').description('end the attempt and clean up').action((id) => run(() => stopCommand(id)));
+  registerDrillCommands(program, run);
+  program
+    .command('verify [id]')
+    .description('prove scenarios on the cluster: symptom, check fails, solution/fixes pass, shortcuts fail')
+    .option('--all', 'every scenario')
+    .option('--json', 'one JSON document')
+    .option('--parallel <n>', 'cases at once (default 4)')
+    .option('--solution-only', 'only the reference solution')
+    .action((id, o) => run(() => verifyCommand(id, o)));
+  program.command('validate [dir]').description('validate scenario files; exit 2 on any problem').option('--json', 'one JSON document').action((dir, o) => run(() => validateCommand(dir, o)));
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const verbose = argv.includes('--verbose');
+  let code: number = EXIT.ok;
+  const run = async (action: () => Promise<number>): Promise<void> => {
+    try {
+      code = await action();
+    } catch (error) {
+      if (error instanceof InterruptedError || (error as Error)?.name === 'AbortError') code = 130;
+      else code = exitCodeFor(error);
+      printError(error, verbose);
+    }
+  };
+  try {
+    await buildProgram(run).parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      code = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    } else {
+      printError(error, verbose);
+      code = exitCodeFor(error);
+    }
+  }
+  // Flush stdout (a pipe writes asynchronously), then exit: open API
+  // connections must not keep a finished command alive.
+  process.stdout.write('', () => process.exit(code));
+}
+
+await main(process.argv);

@@ -1,0 +1,75 @@
+import type { Kube } from '../kube/client.ts';
+import { sleep } from '../kube/client.ts';
+import { grade, stabilityWindowMs } from '../../grader/index.ts';
+import type { Probe, Snapshot, Verdict } from '../../grader/types.ts';
+import type { AttemptRecord } from '../attempt/record.ts';
+import type { ScenarioView } from './scenario-view.ts';
+
+/** One grading of an attempt. Same shape whether it passed or not. */
+export interface GradeResult {
+  passed: boolean;
+  verdicts: Verdict[];
+  /** When the (second) snapshot was taken. */
+  at: string;
+}
+
+/** Options for {@link gradeAttempt}. */
+export interface GradeOptions {
+  kube: Kube;
+  scenario: ScenarioView;
+  record: AttemptRecord;
+  /** Reuse as the "before" snapshot (check --wait chains windows). */
+  before?: Snapshot;
+  /** Skip the stability window (0) — used for a quick look, never for a verdict that scores. */
+  windowMs?: number;
+}
+
+/**
+ * Grade an attempt: snapshot, wait the stability window, snapshot again, run
+ * every check. Returns the verdicts plus the last snapshot for chaining.
+ */
+export async function gradeAttempt(options: GradeOptions): Promise<GradeResult & { snapshot: Snapshot }> {
+  const { kube, scenario, record } = options;
+  const checks = scenario.checks;
+  const window = options.windowMs ?? stabilityWindowMs(checks);
+  let before = options.before;
+  if (window > 0) {
+    before ??= await kube.snapshot(record.namespace);
+    // The window runs from `before`; a chained before may already cover part of it.
+    const remaining = before.takenAt + window - Date.now();
+    if (remaining > 0) await sleep(remaining);
+  }
+  const snapshot = await kube.snapshot(record.namespace);
+  const verdicts = await grade(checks, {
+    snapshot,
+    before,
+    probe: probeFor(kube, record.namespace, snapshot),
+    injected: scenario.injected,
+    fingerprint: record.fingerprint,
+  });
+  return { passed: verdicts.every((v) => v.passed), verdicts, at: new Date(snapshot.takenAt).toISOString(), snapshot };
+}
+
+/** Grade until it passes or `waitMs` runs out; returns the last result. */
+export async function gradeUntilPass(options: GradeOptions & { waitMs: number; signal?: AbortSignal }): Promise<GradeResult> {
+  const deadline = Date.now() + options.waitMs;
+  let before: Snapshot | undefined;
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const result = await gradeAttempt({ ...options, before });
+    if (result.passed || Date.now() >= deadline) return { passed: result.passed, verdicts: result.verdicts, at: result.at };
+    before = result.snapshot;
+    await sleep(1000);
+  }
+}
+
+/** A Probe that execs through the API; a pod's first container when none is named. */
+export function probeFor(kube: Kube, namespace: string, snapshot: Snapshot): Probe {
+  return {
+    exec(target, command, options) {
+      const pod = snapshot.pods.find((p) => p.metadata?.name === target.pod);
+      const container = target.container ?? pod?.spec?.containers[0]?.name;
+      return kube.exec(namespace, target.pod, container, command, options?.timeoutMs);
+    },
+  };
+}

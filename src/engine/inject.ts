@@ -1,0 +1,92 @@
+import type { Kube } from '../kube/client.ts';
+import { isClusterScoped } from '../kube/client.ts';
+import type { Progress } from '../../cluster/progress.ts';
+import type { AttemptRecord } from '../attempt/record.ts';
+import type { ScenarioView } from './scenario-view.ts';
+import { withAttemptLabels } from './labels.ts';
+import { parseDuration, pollUntil } from './wait.ts';
+
+/** Why an injection could not complete: names what was expected and what was seen. */
+export class InjectionError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'InjectionError';
+  }
+}
+
+/** Options for {@link runInjectSteps}. */
+export interface InjectOptions {
+  kube: Kube;
+  scenario: ScenarioView;
+  record: AttemptRecord;
+  /** Persist the record (called before each cluster-scoped change, so Ctrl-C can undo it). */
+  save: (record: AttemptRecord) => Promise<void>;
+  progress: Progress;
+  signal?: AbortSignal;
+}
+
+/** Run the scenario's inject steps in order into record.namespace. */
+export async function runInjectSteps(options: InjectOptions): Promise<void> {
+  const { kube, scenario, record, progress } = options;
+  for (const step of scenario.inject) {
+    options.signal?.throwIfAborted();
+    if ('apply' in step) {
+      const objects = (scenario.manifests.find((m) => m.file === step.apply)?.objects ?? []).map((o) => withAttemptLabels(o, scenario.id, record.namespace));
+      const cluster = objects.filter((o) => isClusterScoped(o.kind)).map((o) => ({ kind: o.kind, name: o.metadata.name }));
+      if (cluster.length > 0) {
+        record.clusterObjects.push(...cluster.filter((c) => !record.clusterObjects.some((r) => r.kind === c.kind && r.name === c.name)));
+        await options.save(record);
+      }
+      await progress.step(`apply ${step.apply}`, () => kube.apply(objects, record.namespace));
+    } else if ('waitFor' in step) {
+      const { workload, timeout } = step.waitFor;
+      await progress.step(`wait for Deployment ${workload} to be available`, () =>
+        waitAvailable(kube, record.namespace, workload, parseDuration(timeout), options.signal),
+      );
+    } else {
+      const { name, quantity } = step.nodeResource;
+      await progress.step(`advertise ${name}=${quantity} on a node`, async () => {
+        const node = await pickNode(kube);
+        record.nodeResources.push({ node, resource: name });
+        await options.save(record);
+        await kube.setNodeResource(node, name, quantity);
+        await pollUntil(
+          async () => {
+            const n = (await kube.listNodes()).find((x) => x.metadata?.name === node);
+            return { done: n?.status?.allocatable?.[name] === quantity };
+          },
+          { timeoutMs: 60_000, signal: options.signal },
+        ).then((r) => {
+          if (!r.done) throw new InjectionError(`node ${node}: status.allocatable["${name}"] never showed ${quantity} within 60s`);
+        });
+      });
+    }
+  }
+}
+
+async function waitAvailable(kube: Kube, namespace: string, name: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  const result = await pollUntil(
+    async () => {
+      const snapshot = await kube.snapshot(namespace);
+      const d = snapshot.deployments.find((x) => x.metadata?.name === name);
+      const want = d?.spec?.replicas ?? 1;
+      const available = d?.status?.availableReplicas ?? 0;
+      const condition = d?.status?.conditions?.find((c) => c.type === 'Available')?.status;
+      const seen = d ? `${available}/${want} available, Available=${condition ?? 'unset'}` : 'no such Deployment';
+      return { done: Boolean(d) && condition === 'True' && available >= want && (d?.status?.updatedReplicas ?? 0) >= want, seen };
+    },
+    { timeoutMs, signal },
+  );
+  if (!result.done) throw new InjectionError(`Deployment ${name}: expected available within ${timeoutMs / 1000}s, saw ${result.seen}`);
+}
+
+/** The first Ready, schedulable node (deterministic: sorted by name). */
+async function pickNode(kube: Kube): Promise<string> {
+  const nodes = (await kube.listNodes())
+    .filter((n) => !n.spec?.unschedulable)
+    .filter((n) => n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))
+    .map((n) => n.metadata?.name ?? '')
+    .sort();
+  if (!nodes[0]) throw new InjectionError('no Ready, schedulable node to advertise an extended resource on');
+  return nodes[0];
+}

@@ -1,0 +1,206 @@
+import {
+  AppsV1Api,
+  CoreV1Api,
+  KubeConfig,
+  KubernetesObjectApi,
+  NetworkingV1Api,
+  PatchStrategy,
+  SchedulingV1Api,
+  setHeaderOptions,
+  type KubernetesObject,
+  type V1Namespace,
+  type V1Node,
+  type V1Pod,
+  type V1PriorityClass,
+} from '@kubernetes/client-node';
+import type { ExecResult, KubeObject, Snapshot } from '../../grader/types.ts';
+import { execInPod } from './exec.ts';
+import { ClusterError } from '../../cluster/errors.ts';
+
+/** The field manager of every object kubedrill applies. */
+export const FIELD_MANAGER = 'kubedrill';
+
+/** Kinds that live outside namespaces (the ones scenarios may use). */
+const CLUSTER_SCOPED = new Set(['PriorityClass', 'Namespace', 'Node', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass']);
+
+/** Whether `kind` is cluster-scoped. */
+export function isClusterScoped(kind: string): boolean {
+  return CLUSTER_SCOPED.has(kind);
+}
+
+/**
+ * The one module that talks to the Kubernetes API. Everything else in src/
+ * goes through a Kube; unit tests hand in a fake with the same shape.
+ */
+export interface Kube {
+  readonly context: string;
+  /** Server-side apply (field manager kubedrill, forced) into `namespace` (ignored for cluster-scoped kinds). */
+  apply(objects: KubeObject[], namespace: string): Promise<void>;
+  /** One read of the namespace: one list call per kind. */
+  snapshot(namespace: string): Promise<Snapshot>;
+  exec(namespace: string, pod: string, container: string | undefined, command: string[], timeoutMs?: number): Promise<ExecResult>;
+  readNamespace(name: string): Promise<V1Namespace | undefined>;
+  listNamespaces(labelSelector: string): Promise<V1Namespace[]>;
+  createNamespace(name: string, labels: Record<string, string>, annotations: Record<string, string>): Promise<void>;
+  /** Merge-patch the namespace's annotations. */
+  annotateNamespace(name: string, annotations: Record<string, string | null>): Promise<void>;
+  /** Delete and wait until gone (or timeout). */
+  deleteNamespace(name: string, timeoutMs?: number): Promise<void>;
+  listNodes(): Promise<V1Node[]>;
+  /** Set (quantity) or remove (null) an extended resource in a node's status capacity. */
+  setNodeResource(node: string, resource: string, quantity: string | null): Promise<void>;
+  listPriorityClasses(): Promise<V1PriorityClass[]>;
+  /** Pods of every namespace (cluster-wide questions such as "who uses this PriorityClass"). */
+  listAllPods(): Promise<V1Pod[]>;
+  deletePriorityClass(name: string): Promise<void>;
+  /** Cheap reachability probe (GET /version); throws ClusterError when unreachable. */
+  ping(): Promise<void>;
+}
+
+/** Options for {@link connect}. */
+export interface ConnectOptions {
+  kubeconfig?: string;
+  context?: string;
+}
+
+/** A Kube backed by a real API server. */
+export function connect(options: ConnectOptions = {}): Kube {
+  const kc = new KubeConfig();
+  if (options.kubeconfig) kc.loadFromFile(options.kubeconfig);
+  else kc.loadFromDefault();
+  if (options.context) kc.setCurrentContext(options.context);
+  const core = kc.makeApiClient(CoreV1Api);
+  const apps = kc.makeApiClient(AppsV1Api);
+  const net = kc.makeApiClient(NetworkingV1Api);
+  const sched = kc.makeApiClient(SchedulingV1Api);
+  const objects = KubernetesObjectApi.makeApiClient(kc);
+  const jsonPatch = setHeaderOptions('Content-Type', PatchStrategy.JsonPatch);
+  const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
+  const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  return {
+    context: kc.getCurrentContext(),
+    async apply(items, namespace) {
+      for (const item of items) {
+        const body = structuredClone(item) as KubernetesObject;
+        if (!isClusterScoped(item.kind)) body.metadata = { ...body.metadata, namespace };
+        await objects.patch(body, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
+      }
+    },
+    async snapshot(namespace) {
+      const [ns, deployments, replicaSets, pods, services, configMaps, networkPolicies, events, nodes, priorityClasses] =
+        await Promise.all([
+          core.readNamespace({ name: namespace }).catch(() => undefined),
+          apps.listNamespacedDeployment({ namespace }),
+          apps.listNamespacedReplicaSet({ namespace }),
+          core.listNamespacedPod({ namespace }),
+          core.listNamespacedService({ namespace }),
+          core.listNamespacedConfigMap({ namespace }),
+          net.listNamespacedNetworkPolicy({ namespace }),
+          core.listNamespacedEvent({ namespace }),
+          core.listNode(),
+          sched.listPriorityClass(),
+        ]);
+      // Plain JSON (dates as ISO strings): the same shape as recorded fixtures.
+      return plain({
+        takenAt: Date.now(),
+        namespace,
+        namespaceObject: ns,
+        deployments: deployments.items,
+        replicaSets: replicaSets.items,
+        pods: pods.items,
+        services: services.items,
+        configMaps: configMaps.items,
+        networkPolicies: networkPolicies.items,
+        events: events.items,
+        nodes: nodes.items,
+        priorityClasses: priorityClasses.items,
+      });
+    },
+    exec: (namespace, pod, container, command, timeoutMs) => execInPod(kc, { namespace, pod, container, command, timeoutMs }),
+    async readNamespace(name) {
+      try {
+        return await core.readNamespace({ name });
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    },
+    async listNamespaces(labelSelector) {
+      return (await core.listNamespace({ labelSelector })).items;
+    },
+    async createNamespace(name, labels, annotations) {
+      await core.createNamespace({ body: { metadata: { name, labels, annotations } } });
+    },
+    async annotateNamespace(name, annotations) {
+      await core.patchNamespace({ name, body: { metadata: { annotations } } }, mergePatch);
+    },
+    async deleteNamespace(name, timeoutMs = 180_000) {
+      try {
+        await core.deleteNamespace({ name });
+      } catch (error) {
+        if (isNotFound(error)) return;
+        throw error;
+      }
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        try {
+          await core.readNamespace({ name });
+        } catch (error) {
+          if (isNotFound(error)) return;
+          throw error;
+        }
+        await sleep(500);
+      }
+      throw new ClusterError(`namespace ${name} still terminating after ${timeoutMs / 1000}s`);
+    },
+    async listNodes() {
+      return (await core.listNode()).items;
+    },
+    async setNodeResource(node, resource, quantity) {
+      const path = `/status/capacity/${resource.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (quantity === null) {
+        // Idempotent restore: removing a resource that is already gone is a no-op.
+        const current = await core.readNode({ name: node });
+        if (current.status?.capacity?.[resource] === undefined) return;
+        await core.patchNodeStatus({ name: node, body: [{ op: 'remove', path }] }, jsonPatch);
+        return;
+      }
+      await core.patchNodeStatus({ name: node, body: [{ op: 'add', path, value: quantity }] }, jsonPatch);
+    },
+    async listPriorityClasses() {
+      return (await sched.listPriorityClass()).items;
+    },
+    async listAllPods() {
+      return (await core.listPodForAllNamespaces()).items;
+    },
+    async deletePriorityClass(name) {
+      try {
+        await sched.deletePriorityClass({ name });
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    },
+    async ping() {
+      const cluster = kc.getCurrentCluster();
+      try {
+        await core.listNamespace({ limit: 1, timeoutSeconds: 5 });
+      } catch (error) {
+        throw new ClusterError(`cluster unreachable: context ${kc.getCurrentContext()} (${cluster?.server ?? 'no server'})`, {
+          cause: error,
+          fix: 'run `kubedrill up` to bring the kubedrill cluster up, or `kubedrill up --provider existing --context <name>`',
+        });
+      }
+    },
+  };
+}
+
+/** Whether an API error is a 404. */
+export function isNotFound(error: unknown): boolean {
+  const code = (error as { code?: number; statusCode?: number })?.code ?? (error as { statusCode?: number })?.statusCode;
+  return code === 404 || /HTTP-Code: 404/.test(String((error as Error)?.message));
+}
+
+/** Promise-based sleep. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
