@@ -20,6 +20,9 @@ export class UsageError extends Error {
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError || error instanceof ScenarioError || error instanceof AttemptTamperedError) return EXIT.usage;
   if (error instanceof ClusterError || error instanceof InjectionError) return EXIT.cluster;
+  // Errors that carry their own contract code (e.g. a refused confirmation: 2).
+  const own = (error as { exitCode?: unknown })?.exitCode;
+  if (own === EXIT.usage || own === EXIT.cluster) return own;
   if (isConnectionError(error)) return EXIT.cluster;
   const code = (error as { code?: string })?.code;
   if (typeof code === 'string' && code.startsWith('commander.')) return EXIT.usage;
