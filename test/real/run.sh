@@ -29,7 +29,8 @@ node -e '
   for (const s of r.scenarios) console.log(`${s.proven ? "PROVEN" : "NOT PROVEN"} ${s.id}: ${s.cases.length} cases`);
   console.log(`verify took ${r.seconds}s`);'
 
-if [ "$(jq -r .provider "${KUBEDRILL_HOME:-$HOME/.kubedrill}/settings.json" 2>/dev/null)" = local ]; then
+provider=$(node -e 'try { console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).provider ?? "") } catch { console.log("") }' "${KUBEDRILL_HOME:-$HOME/.kubedrill}/settings.json")
+if [ "$provider" = local ]; then
   step "local provider: down leaves nothing behind"
   vitest run --config vitest.real.config.ts test/real/local-down.test.ts
 fi
