@@ -1,3 +1,5 @@
+import { parsePath } from '../../grader/path.ts';
+import { parseQuantity } from '../../grader/quantity.ts';
 import { fieldPathOf, showValue, type ScenarioProblem } from './errors.ts';
 import type { LoadedObject } from './manifests.ts';
 import { containersOf } from './pod-spec.ts';
@@ -86,6 +88,16 @@ function checkRules(check: CheckSpec, at: (field: string) => PropertyKey[], repo
     case 'fieldCompare':
       if ((check.object === undefined) === (check.pods === undefined)) report(at('object'), 'needs exactly one of object or pods');
       if (check.op !== 'exists' && check.op !== 'absent' && check.value === undefined) report(at('value'), `required for op ${showValue(check.op)}`);
+      try {
+        parsePath(check.path); // the grader's own parser: a path it cannot read fails here, not mid-attempt
+      } catch (error) {
+        report(at('path'), (error as Error).message);
+      }
+      if (check.quantity) {
+        const values = Array.isArray(check.value) ? check.value : check.value === undefined ? [] : [check.value];
+        const bad = values.find((v) => typeof v === 'boolean' || parseQuantity(v) === undefined);
+        if (bad !== undefined) report(at('value'), `expected a Kubernetes quantity (160Mi, 1Gi, 500m) since quantity is true, saw ${showValue(bad)}`);
+      }
       return;
     case 'configMapData':
     case 'fileContent':

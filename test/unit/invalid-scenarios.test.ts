@@ -1,11 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../src/scenario/errors.ts';
 import { loadScenario, validateScenario } from '../../src/scenario/load.ts';
+import { invalidCases } from '../invalid-scenarios/cases.ts';
+import { generateCase } from '../invalid-scenarios/generate.ts';
 
 // Each folder under test/invalid-scenarios is the valid fixture with one deliberate
-// mistake. expected.txt: line 1 `<file>: <field path>` (or just `<file>` for a
+// mistake (generated from cases.ts by generate.ts). expected.txt: line 1 `<file>: <field path>` (or just `<file>` for a
 // file-level problem), relative to the folder; line 2, text the message must contain.
 const root = path.join(import.meta.dirname, '..', 'invalid-scenarios');
 const cases = readdirSync(root, { withFileTypes: true })
@@ -44,4 +48,30 @@ describe('invalid scenarios', () => {
     expect({ file: path.relative(dir, at), fieldPath: field }).toEqual({ file, fieldPath });
     expect(message).toContain(fieldPath ? `: ${fieldPath}: ` : file);
   });
+
+  it.each(invalidCases)('$name: the committed folder is what generate.ts makes from cases.ts', async (invalid) => {
+    const temp = await mkdtemp(path.join(os.tmpdir(), 'kubedrill-invalid-'));
+    try {
+      await generateCase(invalid, path.join(temp, invalid.name));
+      expect(tree(path.join(root, invalid.name))).toEqual(tree(path.join(temp, invalid.name)));
+    } finally {
+      await rm(temp, { recursive: true, force: true });
+    }
+  });
+
+  it('has a folder for every case and a case for every folder', () => {
+    expect(cases.map((c) => c.name).sort()).toEqual(invalidCases.map((c) => c.name).sort());
+  });
 });
+
+/** Every file under a folder with its text and whether it is executable. */
+function tree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const executable = (statSync(file).mode & 0o111) !== 0;
+    files[path.relative(dir, file)] = `${executable ? 'x' : '-'} ${readFileSync(file, 'utf8')}`;
+  }
+  return files;
+}
