@@ -21,6 +21,7 @@ import type { CheckOf, ObservationOf, Outcome } from './outcome.ts';
 import { parseDuration } from './time.ts';
 import type { CheckContext, Snapshot, Verdict } from './types.ts';
 
+/** The grader's input and output types, re-exported for callers. */
 export type { CheckContext, ExecResult, Fingerprint, KubeObject, Probe, Snapshot, Verdict } from './types.ts';
 
 type CheckKind = CheckSpec['kind'];

@@ -40,6 +40,14 @@ describe('podsHealthy', () => {
     expect(verdict.reason).toMatch(/1 pod Running and Ready, .*; 1 pod with app=api is not owned by Deployment api \(pods it does not own do not count\)$/);
   });
 
+  it('names an init container stuck in back-off', () => {
+    const parts = api([{ phase: 'Pending', ready: false, containers: [waiting('api', 'PodInitializing')] }]);
+    const p = parts.pods?.[0];
+    if (p?.status) p.status.initContainerStatuses = [waiting('wait-for-redis', 'CrashLoopBackOff', { restarts: 2 })];
+    const verdict = podsHealthy(check('podsHealthy', { workload: 'api' }), context(snapshot(parts)));
+    expect(verdict.reason).toMatch(/phase Pending, init container wait-for-redis waiting CrashLoopBackOff, container api waiting PodInitializing/);
+  });
+
   it('names the first three unhealthy pods and counts the rest', () => {
     const sick = Array.from({ length: 5 }, () => ({ ready: false, containers: [crash] }));
     const verdict = podsHealthy(check('podsHealthy', { workload: 'api' }), context(snapshot(api(sick))));
