@@ -8,6 +8,7 @@ import { gradeUntilPass } from '../../engine/grade.ts';
 import { parseDuration } from '../../engine/wait.ts';
 import { appendHistory } from '../../history.ts';
 import { connectCluster } from '../cluster.ts';
+import { clusterStatus } from './cluster.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { findScenario, renderBrief } from '../scenarios.ts';
 import { formatSeconds, out, outJson, paint, renderVerdicts } from '../output.ts';
@@ -49,7 +50,12 @@ export async function startCommand(id: string, options: { json?: boolean }): Pro
 }
 
 /** `kubedrill status`: the current attempts and their elapsed time. */
-export async function statusCommand(options: { json?: boolean }): Promise<number> {
+export async function statusCommand(options: { json?: boolean; cluster?: boolean }): Promise<number> {
+  const components = options.cluster ? (await clusterStatus()).components : undefined;
+  if (components && !options.json) {
+    for (const c of components) out(`${c.healthy ? paint.green('ok  ') : paint.red('DOWN')} ${c.name}: ${c.detail}`);
+    if (components.length === 0) out('no cluster recorded: kubedrill up');
+  }
   const { kube, access } = await connectCluster({ autoUp: false, progress: createProgress({ quiet: true }) });
   const attempts = await listAttempts(kube);
   const rows = await Promise.all(
@@ -60,7 +66,7 @@ export async function statusCommand(options: { json?: boolean }): Promise<number
     }),
   );
   if (options.json) {
-    outJson({ cluster: access, attempts: rows });
+    outJson({ cluster: access, ...(components ? { components } : {}), attempts: rows });
     return EXIT.ok;
   }
   out(paint.dim(`cluster: ${access.provider} (${access.context})`));
