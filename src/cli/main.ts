@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { EXIT, exitCodeFor, printError } from './errors.ts';
+import { EXIT, exitCodeFor, printError, UsageError } from './errors.ts';
 import { InterruptedError } from './interrupt.ts';
 import { listCommand, validateCommand } from './commands/scenarios.ts';
 import { checkCommand, hintCommand, resetCommand, solutionCommand, startCommand, statusCommand, stopCommand } from './commands/attempt.ts';
@@ -18,7 +18,12 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .showHelpAfterError()
     .exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  program.action(() => run(async () => (await import('./menu.ts')).menu(program)));
+  program.allowExcessArguments(true).action((_options, command: Command) =>
+    run(async () => {
+      if (command.args.length > 0) throw new UsageError(`unknown command "${command.args[0]}"`, { fix: 'kubedrill --help' });
+      return (await import('./menu.ts')).menu(program);
+    }),
+  );
 
   program.command('list').description('list scenarios').option('--json', 'one JSON document').action((o) => run(() => listCommand(o)));
   program
