@@ -49,9 +49,15 @@ disabled_plugins = ["io.containerd.internal.v1.opt", "io.containerd.snapshotter.
 `;
 }
 
-/** hosts.toml: the local registry IS docker.io (no fallback, so a missing tag is "not found" at once). */
+/**
+ * hosts.toml: the local registry IS docker.io, as `server` (no fallback to
+ * the real one, so a missing tag is "not found" at once) and as its only
+ * `host` (containerd 1.6 rejects a hosts.toml without a host tree and then
+ * falls back to registry-1.docker.io).
+ */
 function hostsToml(): string {
-  return `server = "http://${network.registry}"\n`;
+  const url = `http://${network.registry}`;
+  return `server = "${url}"\n\n[host."${url}"]\n  capabilities = ["pull", "resolve"]\n`;
 }
 
 /**

@@ -1,11 +1,18 @@
 import { network, systemImages } from './settings.ts';
 
-/** admin.conf's group (kubeadm ≥ 1.29) gets cluster-admin, as `kubeadm init` would do. */
+/** admin.conf's group (kubeadm ≥ 1.29) gets cluster-admin, as `kubeadm init` would do; and the apiserver may call kubelets. */
 export const clusterAdminsBinding = `apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRoleBinding
 metadata: { name: "kubeadm:cluster-admins" }
 roleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin }
 subjects: [{ apiGroup: rbac.authorization.k8s.io, kind: Group, name: "kubeadm:cluster-admins" }]
+---
+# The apiserver's client certificate towards kubelets (logs, exec), bound as kubeadm does.
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: { name: "kubeadm:apiserver-kubelet-client" }
+roleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: "system:kubelet-api-admin" }
+subjects: [{ apiGroup: rbac.authorization.k8s.io, kind: User, name: kube-apiserver-kubelet-client }]
 `;
 
 /** What kube-router's policy controller reads (its upstream ClusterRole, firewall part). */
