@@ -49,6 +49,9 @@ disabled_plugins = ["io.containerd.internal.v1.opt", "io.containerd.snapshotter.
 `;
 }
 
+/** A loopback port nothing listens on (discard). */
+const deadProxy = 'http://127.0.0.1:9';
+
 /**
  * hosts.toml: the local registry IS docker.io, as `server` (no fallback to
  * the real one, so a missing tag is "not found" at once) and as its only
@@ -87,6 +90,13 @@ export async function ensureContainerd(paths: LocalPaths, dirs: SupervisorDirs):
   await fs.mkdir(path.join(paths.containerd, 'certs.d', 'docker.io'), { recursive: true });
   await fs.writeFile(path.join(paths.containerd, 'certs.d', 'docker.io', 'hosts.toml'), hostsToml());
   await fs.writeFile(config, containerdConfig(paths));
-  await startDaemon(dirs, { name: 'containerd', command: '/usr/bin/containerd', args: ['--config', config] });
+  await startDaemon(dirs, {
+    name: 'containerd',
+    command: '/usr/bin/containerd',
+    args: ['--config', config],
+    // Belt and braces: should a pull ever miss hosts.toml, it meets a dead
+    // proxy on loopback instead of resolving and dialling the real registry.
+    env: { HTTPS_PROXY: deadProxy, HTTP_PROXY: deadProxy, NO_PROXY: '127.0.0.1,localhost', https_proxy: deadProxy, http_proxy: deadProxy, no_proxy: '127.0.0.1,localhost' },
+  });
   await waitHealthy({ name: 'containerd', check: () => containerdHealthy(paths.containerdSocket), timeoutMs: 60_000, dirs });
 }
