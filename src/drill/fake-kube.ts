@@ -1,0 +1,62 @@
+import type { V1Namespace } from '@kubernetes/client-node';
+import type { Kube } from '../kube/client.ts';
+import type { Snapshot } from '../../grader/types.ts';
+
+/**
+ * An in-memory Kube that keeps namespaces (labels, annotations) and answers
+ * snapshots with empty lists: enough for the drill's record, finish and timer
+ * logic in unit tests. Anything else throws; the real client is covered by
+ * test/real/drill.test.ts.
+ */
+export function fakeKube(): Kube & { namespaces: Map<string, V1Namespace>; snapshots: string[] } {
+  const namespaces = new Map<string, V1Namespace>();
+  const snapshots: string[] = [];
+  const unsupported = (name: string) => (): never => {
+    throw new Error(`fakeKube: ${name} is not faked`);
+  };
+  const matches = (ns: V1Namespace, selector: string): boolean =>
+    selector.split(',').every((term) => {
+      const [key, value] = term.split('=');
+      return ns.metadata?.labels?.[key!] === value;
+    });
+  return {
+    namespaces,
+    snapshots,
+    context: 'fake',
+    apply: unsupported('apply'),
+    exec: unsupported('exec'),
+    listNodes: async () => [],
+    setNodeResource: unsupported('setNodeResource'),
+    listPriorityClasses: async () => [],
+    listAllPods: async () => [],
+    deletePriorityClass: async () => undefined,
+    ping: async () => undefined,
+    async readNamespace(name) {
+      return structuredClone(namespaces.get(name));
+    },
+    async listNamespaces(selector) {
+      return [...namespaces.values()].filter((ns) => matches(ns, selector)).map((ns) => structuredClone(ns));
+    },
+    async createNamespace(name, labels, annotations) {
+      if (namespaces.has(name)) throw new Error(`namespaces "${name}" already exists`);
+      namespaces.set(name, { metadata: { name, labels, annotations }, status: { phase: 'Active' } });
+    },
+    async annotateNamespace(name, annotations) {
+      const ns = namespaces.get(name);
+      if (!ns) throw new Error(`namespaces "${name}" not found`);
+      const merged: Record<string, string> = { ...ns.metadata!.annotations };
+      for (const [key, value] of Object.entries(annotations)) {
+        if (value === null) delete merged[key];
+        else merged[key] = value;
+      }
+      ns.metadata!.annotations = merged;
+    },
+    async deleteNamespace(name) {
+      namespaces.delete(name);
+    },
+    async snapshot(namespace): Promise<Snapshot> {
+      snapshots.push(namespace);
+      return { takenAt: Date.now(), namespace, deployments: [], replicaSets: [], pods: [], services: [], configMaps: [], networkPolicies: [], events: [], nodes: [], priorityClasses: [] };
+    },
+  } as Kube & { namespaces: Map<string, V1Namespace>; snapshots: string[] };
+}
