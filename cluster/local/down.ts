@@ -18,9 +18,8 @@ const stopOrder = ['kube-router', 'kube-proxy', 'kubelet', 'kube-scheduler', 'ku
 export async function downCluster(paths: LocalPaths, progress: Progress): Promise<void> {
   const dirs: SupervisorDirs = { run: paths.run, logs: paths.logs };
   const cluster = await readClusterFile(paths).catch(() => undefined);
-  await progress.step('stop Kubernetes components', async () => {
-    for (const name of stopOrder) await stopDaemon(dirs, name);
-  });
+  // The apiserver drains watches for a long time on SIGTERM; its state is about to go anyway.
+  for (const name of stopOrder) await progress.step(`stop ${name}`, () => stopDaemon(dirs, name, name === 'kube-apiserver' ? 2000 : 10_000));
   await progress.step('stop pods', () => killPodsAndCgroups());
   await progress.step('stop containerd and registry', async () => {
     await stopDaemon(dirs, 'containerd');

@@ -6,6 +6,7 @@ import { ClusterError } from '../errors.ts';
 import type { ClusterAccess, UpOptions } from '../provider.ts';
 import { ensureBinaries, type BinaryPaths } from './build.ts';
 import { ensureComponent } from './components.ts';
+import { httpOk } from './health.ts';
 import { ensureContainerd } from './containerd.ts';
 import { apiserver, controllerManager, etcd, scheduler, type ComponentContext } from './control-plane.ts';
 import { loadClusterFile, type ClusterFile } from './cluster-file.ts';
@@ -69,7 +70,13 @@ export async function upCluster(paths: LocalPaths, options: UpOptions): Promise<
   );
   await progress.step('CoreDNS', async () => {
     await kubectl(['apply', '-f', '-'], { ...kube, component: 'coredns', input: coredns });
-    await kubectl(['-n', 'kube-system', 'rollout', 'status', 'deployment/coredns', '--timeout=240s'], { ...kube, component: 'coredns', timeoutMs: 250_000 });
+    // The API may still show a pod that died with the host's processes as Ready;
+    // only CoreDNS's own /ready endpoint (reached from the host) proves it serves.
+    await waitFor('CoreDNS /ready', 240_000, dirs, 'kubelet', async () => {
+      const ips = await kubectl(['-n', 'kube-system', 'get', 'pods', '-l', 'k8s-app=kube-dns', '-o', 'jsonpath={.items[*].status.podIP}'], { ...kube, allowFail: true });
+      for (const ip of ips.stdout.trim().split(/\s+/).filter(Boolean)) if (await httpOk(`http://${ip}:8181/ready`)) return true;
+      return undefined;
+    });
   });
   return { provider: 'local', kubeconfig: paths.kubeconfig, context: network.context };
 }
