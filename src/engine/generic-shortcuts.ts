@@ -12,11 +12,12 @@ export interface CaseScript {
 
 /**
  * Shortcuts every scenario gets without writing them: for each workload the
- * checks hold to a rollout (delete it, scale it to zero, replace its command
- * with sleep, swap its image for the decoy tag both providers serve).
+ * task is about — one whose rollout check earns points (not a gate on a
+ * bystander) — delete it, scale it to zero, replace its command with sleep,
+ * swap its image for the decoy tag both providers serve.
  */
 export function genericShortcuts(scenario: Pick<Scenario, 'checks' | 'injected'>): CaseScript[] {
-  const workloads = [...new Set(scenario.checks.filter((c) => c.kind === 'rolloutComplete').map((c) => c.workload))];
+  const workloads = [...new Set(scenario.checks.filter((c) => c.kind === 'rolloutComplete' && !c.gate).map((c) => c.workload))];
   return workloads.flatMap((w): CaseScript[] => {
     const container = firstContainer(scenario, w);
     const patch = JSON.stringify({ spec: { template: { spec: { containers: [{ name: container, command: ['sh', '-c', 'sleep 3600'], args: null }] } } } });
