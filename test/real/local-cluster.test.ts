@@ -1,3 +1,4 @@
+import { $ } from 'zx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apply, busyboxPod, createNamespace, ensureCluster, eventually, exec, kubectl, kubectlOk, waitReady } from './helpers/local-cluster.ts';
 
@@ -94,6 +95,39 @@ spec:
     });
     expect(waiting.message).toMatch(/not found/);
     expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it('keeps pod traffic on the pod bridge (egress guard), while the host itself gets through', async () => {
+    // A listener on a veth into a network namespace of our own: nothing leaves the machine
+    // even if the guard failed. The host reaches it (OUTPUT); a pod must not (FORWARD).
+    const sh = $({ quiet: true, nothrow: true });
+    await sh`ip netns add kdguard`;
+    try {
+      await sh`ip link add kdg0 type veth peer name kdg1 netns kdguard`;
+      await sh`ip addr add 198.51.100.1/24 dev kdg0`;
+      await sh`ip link set kdg0 up`;
+      await sh`ip -n kdguard addr add 198.51.100.7/24 dev kdg1`;
+      await sh`ip -n kdguard link set kdg1 up`;
+      const listener = sh`ip netns exec kdguard busybox sh -c ${'while true; do busybox nc -l -p 8080 </dev/null; done'}`;
+      try {
+        await eventually('host reaches the listener', 20_000, async () => ((await sh`busybox nc -w 2 198.51.100.7 8080 </dev/null`).exitCode === 0 ? true : undefined));
+        expect(await connect('198.51.100.7', 8080)).toBe(1);
+      } finally {
+        await listener.kill('SIGKILL');
+        await sh`ip netns pids kdguard`.then((out) => Promise.all(out.stdout.split('\n').filter(Boolean).map((pid) => sh`kill -9 ${pid}`)));
+      }
+    } finally {
+      await sh`ip link del kdg0`;
+      await sh`ip netns del kdguard`;
+    }
+  });
+
+  it('resolves cluster names only: no upstream forwarding in CoreDNS', async () => {
+    const corefile = await kubectlOk(['-n', 'kube-system', 'get', 'configmap', 'coredns', '-o', 'jsonpath={.data.Corefile}']);
+    expect(corefile).toContain('kubernetes cluster.local');
+    expect(corefile).not.toMatch(/forward|proxy/);
+    const labels = await kubectlOk(['-n', 'kube-system', 'get', 'pods', '-l', 'k8s-app=kube-dns', '-o', 'name']);
+    expect(labels).toMatch(/coredns/);
   });
 
   it('serves logs and exec', async () => {
