@@ -10,12 +10,20 @@ const SYSTEM_CLASSES = new Set(['system-cluster-critical', 'system-node-critical
  * (referenced from the namespace, created after the attempt started, used by
  * no pod elsewhere), then delete the namespace and wait until it is gone.
  */
-export async function cleanupAttempt(kube: Kube, record: AttemptRecord, progress: Progress): Promise<void> {
+export async function cleanupAttempt(
+  kube: Kube,
+  record: AttemptRecord,
+  progress: Progress,
+  options: { wait?: boolean } = {},
+): Promise<void> {
   const namespace = record.namespace;
+  // Waiting matters when the name is reused (start, reset) or node resources
+  // must be free again; a verify case's unique namespace can go in the background.
+  const wait = options.wait ?? true;
   await progress.step(`clean up namespace ${namespace}`, async () => {
     const learnerClasses = await learnerPriorityClasses(kube, record);
     // The namespace goes first: its pods must not keep using resources we restore.
-    await kube.deleteNamespace(namespace);
+    await kube.deleteNamespace(namespace, wait || record.nodeResources.length > 0 ? undefined : 0);
     for (const { node, resource } of record.nodeResources) await kube.setNodeResource(node, resource, null);
     for (const object of record.clusterObjects) {
       if (object.kind === 'PriorityClass') await kube.deletePriorityClass(object.name);

@@ -126,6 +126,6 @@ async function runCase(options: VerifyOptions, scenario: Scenario, script: CaseS
     // An error proves nothing either way: report it as the unexpected outcome.
     return result(expected === 'pass' ? 'fail' : 'pass', `error: ${(error as Error).message}`);
   } finally {
-    await cleanupAttempt(kube, record, progress).catch(() => undefined);
+    await cleanupAttempt(kube, record, progress, { wait: scenario.exclusive }).catch(() => undefined);
   }
 }

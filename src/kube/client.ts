@@ -44,7 +44,7 @@ export interface Kube {
   createNamespace(name: string, labels: Record<string, string>, annotations: Record<string, string>): Promise<void>;
   /** Merge-patch the namespace's annotations. */
   annotateNamespace(name: string, annotations: Record<string, string | null>): Promise<void>;
-  /** Delete and wait until gone (or timeout). */
+  /** Delete and wait until gone (or timeout; 0 = do not wait). */
   deleteNamespace(name: string, timeoutMs?: number): Promise<void>;
   listNodes(): Promise<V1Node[]>;
   /** Set (quantity) or remove (null) an extended resource in a node's status capacity. */
@@ -141,6 +141,7 @@ export function connect(options: ConnectOptions = {}): Kube {
         if (isNotFound(error)) return;
         throw error;
       }
+      if (timeoutMs === 0) return;
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         try {
