@@ -17,7 +17,7 @@ export interface CaseScript {
  * swap its image for the decoy tag both providers serve.
  */
 export function genericShortcuts(scenario: Pick<Scenario, 'checks' | 'injected'>): CaseScript[] {
-  const workloads = [...new Set(scenario.checks.filter((c) => c.kind === 'rolloutComplete' && !c.gate).map((c) => c.workload))];
+  const workloads = [...new Set(scenario.checks.flatMap((c) => (c.kind === 'rolloutComplete' && !c.gate ? [c.workload] : [])))];
   return workloads.flatMap((w): CaseScript[] => {
     const container = firstContainer(scenario, w);
     const patch = JSON.stringify({ spec: { template: { spec: { containers: [{ name: container, command: ['sh', '-c', 'sleep 3600'], args: null }] } } } });
