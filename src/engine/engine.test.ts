@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { genericShortcuts } from './generic-shortcuts.ts';
+import { parseDuration } from './wait.ts';
+import { Semaphore } from './semaphore.ts';
+import { withAttemptLabels } from './labels.ts';
+import type { CheckSpec } from '../scenario/schema.ts';
+import type { KubeObject } from '../../grader/types.ts';
+
+const deployment = (name: string, container: string): KubeObject => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name },
+  spec: { template: { spec: { containers: [{ name: container, image: 'busybox:1.36' }] } } },
+});
+const rollout = (workload: string, gate: boolean): CheckSpec => ({ id: `${workload}-rollout`, description: 'x', kind: 'rolloutComplete', workload, replicas: 1, points: 1, gate });
+
+describe('genericShortcuts', () => {
+  it('covers every workload whose rollout earns points, not bystander gates', () => {
+    const cases = genericShortcuts({ checks: [rollout('api', false), rollout('redis', true)], injected: [deployment('api', 'main'), deployment('redis', 'redis')] });
+    expect(cases.map((c) => c.name)).toEqual(['generic-delete-api', 'generic-scale0-api', 'generic-sleep-api', 'generic-image-api']);
+    expect(cases.every((c) => c.kind === 'shortcut')).toBe(true);
+  });
+
+  it('patches the container by its manifest name and swaps to the decoy tag', () => {
+    const [, , sleep, image] = genericShortcuts({ checks: [rollout('api', false)], injected: [deployment('api', 'main')] });
+    expect(sleep!.inline).toContain('"name":"main","command":["sh","-c","sleep 3600"],"args":null');
+    expect(image!.inline).toBe(`kubectl -n "$NS" set image deployment/api '*=busybox:1.37'`);
+  });
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['10s', 10_000],
+    ['2m', 120_000],
+    ['1h30m', 5_400_000],
+    ['500ms', 500],
+  ])('%s → %i ms', (text, ms) => expect(parseDuration(text)).toBe(ms));
+  it.each(['', '10', '1x', '5 m'])('rejects %j', (text) => expect(() => parseDuration(text)).toThrow(/not a duration/));
+});
+
+describe('Semaphore', () => {
+  it('never runs more than its size at once', async () => {
+    const gate = new Semaphore(2);
+    let running = 0;
+    let peak = 0;
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        gate.run(async () => {
+          peak = Math.max(peak, ++running);
+          await new Promise((r) => setTimeout(r, 10));
+          running--;
+        }),
+      ),
+    );
+    expect(peak).toBe(2);
+  });
+});
+
+describe('withAttemptLabels', () => {
+  it('labels the object, not its pod template, and leaves the input alone', () => {
+    const input = deployment('api', 'api');
+    const labelled = withAttemptLabels(input, 'crashloop-exit1', 'crashloop');
+    expect(labelled.metadata.labels).toMatchObject({ 'app.kubernetes.io/managed-by': 'kubedrill', 'kubedrill.io/scenario': 'crashloop-exit1' });
+    expect(JSON.stringify((labelled.spec as object))).not.toContain('kubedrill');
+    expect(input.metadata.labels).toBeUndefined();
+  });
+});
