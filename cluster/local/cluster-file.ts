@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { ClusterError } from '../errors.ts';
+import { existingTracePaths } from './host-traces.ts';
 import { detectHostIp, readSysctl, sysctls } from './network.ts';
 import type { LocalPaths } from './settings.ts';
 
@@ -10,6 +11,8 @@ export interface ClusterFile {
   hostIp: string;
   /** Sysctl values before the first `up`, restored by `down`. */
   sysctls: Record<string, string>;
+  /** Host paths components write to that existed before the first `up` (see host-traces.ts). */
+  preexisting?: string[];
   createdAt: string;
 }
 
@@ -33,7 +36,7 @@ export async function loadClusterFile(paths: LocalPaths): Promise<ClusterFile> {
   }
   const original: Record<string, string> = {};
   for (const name of Object.keys(sysctls)) original[name] = await readSysctl(name);
-  const created: ClusterFile = { hostIp, sysctls: original, createdAt: new Date().toISOString() };
+  const created: ClusterFile = { hostIp, sysctls: original, preexisting: existingTracePaths(), createdAt: new Date().toISOString() };
   await fs.mkdir(paths.state, { recursive: true });
   await fs.writeFile(paths.clusterFile, `${JSON.stringify(created, null, 2)}\n`);
   return created;

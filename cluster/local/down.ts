@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import type { Progress } from '../progress.ts';
 import { readClusterFile } from './cluster-file.ts';
 import { killPodsAndCgroups, removeIpsets, removeIptables, removeLinksAndRoutes, shimPids, unmountUnder } from './host-cleanup.ts';
+import { containerIds, removeHostTraces } from './host-traces.ts';
 import { guardRoutes, writeSysctl } from './network.ts';
 import type { LocalPaths } from './settings.ts';
 import { killPid, stopDaemon, type SupervisorDirs } from './supervisor.ts';
@@ -35,6 +36,7 @@ export async function downCluster(paths: LocalPaths, progress: Progress): Promis
   });
   await progress.step('remove state', async () => {
     await killPodsAndCgroups();
+    await removeHostTraces({ paths, ids: containerIds(paths), preexisting: cluster?.preexisting });
     await fs.rm(paths.state, { recursive: true, force: true });
   });
 }

@@ -5,12 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../../cluster/progress.ts';
 import { localPaths } from '../../cluster/local/settings.ts';
 import { mountPoints, shimPids } from '../../cluster/local/host-cleanup.ts';
+import { containerIds, hostTracePaths, shimSocket } from '../../cluster/local/host-traces.ts';
+import { readClusterFile, type ClusterFile } from '../../cluster/local/cluster-file.ts';
+import { readSysctl } from '../../cluster/local/network.ts';
 import { apply, busyboxPod, createNamespace, ensureCluster, provider, waitReady } from './helpers/local-cluster.ts';
 
 // Proves `down` leaves nothing behind. It tears the cluster down, so it brings
 // it up again at the end: test files may run in any order.
 const paths = localPaths();
 let pids: number[] = [];
+let ids: string[] = [];
+let cluster: ClusterFile | undefined;
 
 function pidsInCgroups(): number[] {
   const found: number[] = [];
@@ -38,6 +43,8 @@ beforeAll(async () => {
     .filter((file) => file.endsWith('.pid'))
     .map((file) => (JSON.parse(readFileSync(path.join(paths.run, file), 'utf8')) as { pid: number }).pid);
   pids = [...recorded, ...shimPids(paths.containerdSocket), ...pidsInCgroups()];
+  ids = containerIds(paths);
+  cluster = await readClusterFile(paths);
   expect(pids.length).toBeGreaterThan(10);
   await provider.down({ progress: createProgress() });
 });
@@ -72,6 +79,17 @@ describe('local down', () => {
       expect(rules).not.toMatch(/KUBE-|CNI-|KUBEDRILL-|kubedrill0/);
     }
     expect((await $({ quiet: true })`ipset list -n`).stdout).not.toMatch(/KUBE-|kube-router/);
+  });
+
+  it('removes its traces outside the state dir and restores sysctls', async () => {
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.map((id) => shimSocket(paths.containerdSocket, id)).filter((socket) => existsSync(socket))).toEqual([]);
+    for (const file of hostTracePaths) if (!cluster?.preexisting?.includes(file)) expect(existsSync(file), file).toBe(false);
+    const logs = existsSync('/var/log/containers') ? readdirSync('/var/log/containers') : [];
+    expect(logs.filter((link) => /kd-down/.test(link))).toEqual([]);
+    const results = existsSync('/var/lib/cni/results') ? readdirSync('/var/lib/cni/results') : [];
+    expect(results.filter((file) => file.startsWith('kubedrill-'))).toEqual([]);
+    for (const [name, value] of Object.entries(cluster?.sysctls ?? {})) expect(await readSysctl(name), name).toBe(value);
   });
 
   it('removes the pods cgroups', () => {
