@@ -29,7 +29,6 @@ export async function verifyCommand(
       progress,
       signal,
       onCase: (scenario, c) => {
-        if (options.json) return;
         const ok = c.actual === c.expected;
         process.stderr.write(`${ok ? paint.green('✓') : paint.red('✗')} ${scenario} ${c.name}: expected ${c.expected}, got ${c.actual} (${c.seconds}s)\n`);
       },
