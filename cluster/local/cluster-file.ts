@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { ClusterError } from '../errors.ts';
 import { existingTracePaths } from './host-traces.ts';
-import { detectHostIp, readSysctl, sysctls } from './network.ts';
+import { componentSysctls, detectHostIp, readSysctl, sysctls } from './network.ts';
 import type { LocalPaths } from './settings.ts';
 
 /** What `up` records about the host on its first run (`<state>/cluster.json`). */
@@ -35,7 +35,7 @@ export async function loadClusterFile(paths: LocalPaths): Promise<ClusterFile> {
     return existing;
   }
   const original: Record<string, string> = {};
-  for (const name of Object.keys(sysctls)) original[name] = await readSysctl(name);
+  for (const name of [...Object.keys(sysctls), ...componentSysctls]) original[name] = await readSysctl(name);
   const created: ClusterFile = { hostIp, sysctls: original, preexisting: existingTracePaths(), createdAt: new Date().toISOString() };
   await fs.mkdir(paths.state, { recursive: true });
   await fs.writeFile(paths.clusterFile, `${JSON.stringify(created, null, 2)}\n`);

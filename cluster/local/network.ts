@@ -8,6 +8,20 @@ import { network } from './settings.ts';
 export const guardChain = 'KUBEDRILL-EGRESS-GUARD';
 /** Sysctls `up` sets; their prior values are restored by `down`. */
 export const sysctls = { 'net.ipv4.ip_forward': '1', 'net.bridge.bridge-nf-call-iptables': '1' } as const;
+/**
+ * Sysctls the components set themselves (the kubelet's kernel tunables,
+ * kube-proxy's route_localnet): recorded before the first `up`, restored by `down`.
+ */
+export const componentSysctls = [
+  'vm.overcommit_memory',
+  'vm.panic_on_oom',
+  'kernel.panic',
+  'kernel.panic_on_oops',
+  'kernel.keys.root_maxkeys',
+  'kernel.keys.root_maxbytes',
+  'net.ipv4.conf.all.route_localnet',
+  'net.bridge.bridge-nf-call-ip6tables',
+] as const;
 /** Unreachable routes covering every cluster range. */
 export const guardRoutes = [network.podCidr, network.serviceCidr];
 

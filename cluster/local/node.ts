@@ -84,6 +84,8 @@ mode: iptables
 clientConnection: { kubeconfig: ${path.join(paths.kubeconfigs, kubeconfigFiles.kubeProxy)} }
 clusterCIDR: ${network.podCidr}
 hostnameOverride: ${network.nodeName}
+# NodePorts on the node's own address (as on a kind node), not on 127.0.0.1: no route_localnet.
+nodePortAddresses: [primary]
 healthzBindAddress: 127.0.0.1:10256
 metricsBindAddress: 127.0.0.1:10249
 conntrack: { maxPerCore: 0, min: 0, tcpEstablishedTimeout: 0s, tcpCloseWaitTimeout: 0s }
