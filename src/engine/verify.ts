@@ -116,10 +116,11 @@ async function runCase(options: VerifyOptions, scenario: Scenario, script: CaseS
     if (ran.exitCode !== 0 && script.kind !== 'shortcut') {
       return result('fail', `script exited ${ran.exitCode}: ${ran.output.split('\n').slice(-3).join(' | ')}`);
     }
+    const settleStarted = Date.now();
     const graded = await gradeUntilPass({ kube, scenario, record, waitMs: parseDuration(scenario.settle), signal: options.signal });
     const failing = graded.verdicts.filter((v) => !v.passed);
     const reason = graded.passed
-      ? `all ${graded.verdicts.length} checks pass`
+      ? `all ${graded.verdicts.length} checks pass ${Math.round((Date.now() - settleStarted) / 1000)}s after the script`
       : failing.map((v) => `${v.id}: ${v.reason}`).join('; ');
     return result(graded.passed ? 'pass' : 'fail', reason);
   } catch (error) {
