@@ -28,18 +28,29 @@ function pidPath(dirs: SupervisorDirs, name: string): string {
   return path.join(dirs.run, `${name}.pid`);
 }
 
-/** The pid recorded for `name` if that process is alive and still runs the same binary. */
-export function runningPid(dirs: SupervisorDirs, name: string): number | undefined {
-  let recorded: { pid: number; command: string };
+/** A process's start time (clock ticks since boot), or undefined when it is gone or a zombie. */
+function startTime(pid: number): string | undefined {
   try {
-    recorded = JSON.parse(readFileSync(pidPath(dirs, name), 'utf8')) as { pid: number; command: string };
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[0] === 'Z' ? undefined : fields[19];
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The pid recorded for `name` if that process is still the one we started:
+ * same pid and same start time, so a pid reused after a reboot never counts.
+ */
+export function runningPid(dirs: SupervisorDirs, name: string): number | undefined {
   try {
-    // Guards against pid reuse after a reboot: the pid must still run our binary.
-    const argv0 = readFileSync(`/proc/${recorded.pid}/cmdline`, 'utf8').split('\0')[0];
-    return argv0 === recorded.command ? recorded.pid : undefined;
+    const recorded = JSON.parse(readFileSync(pidPath(dirs, name), 'utf8')) as { pid: number; command: string; startTime?: string };
+    const started = startTime(recorded.pid);
+    if (started === undefined) return undefined;
+    if (recorded.startTime !== undefined) return started === recorded.startTime ? recorded.pid : undefined;
+    // Pid files written before start times were recorded: compare the binary.
+    return readFileSync(`/proc/${recorded.pid}/cmdline`, 'utf8').split('\0')[0] === recorded.command ? recorded.pid : undefined;
   } catch {
     return undefined;
   }
@@ -69,7 +80,7 @@ export async function startDaemon(dirs: SupervisorDirs, daemon: Daemon): Promise
       throw new ClusterError(`${daemon.name}: could not start ${daemon.command}`, { cause: error, logPath: log });
     });
     child.unref();
-    await fs.writeFile(pidPath(dirs, daemon.name), JSON.stringify({ pid, command: daemon.command }));
+    await fs.writeFile(pidPath(dirs, daemon.name), JSON.stringify({ pid, command: daemon.command, startTime: startTime(pid) }));
     return pid;
   } finally {
     closeSync(fd);
