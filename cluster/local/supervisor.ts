@@ -130,7 +130,7 @@ export async function stopDaemon(dirs: SupervisorDirs, name: string, graceMs = 1
   return true;
 }
 
-/** SIGTERM a pid, SIGKILL it if it outlives `graceMs`, and wait until it is gone. */
+/** SIGTERM a pid, SIGKILL it if it outlives `graceMs`, and wait (up to 10 s more) until it is gone. */
 export async function killPid(pid: number, graceMs = 10_000): Promise<void> {
   const alive = (): boolean => {
     try {
@@ -151,5 +151,7 @@ export async function killPid(pid: number, graceMs = 10_000): Promise<void> {
   const deadline = Date.now() + graceMs;
   while (alive() && Date.now() < deadline) await sleep(100);
   if (alive()) signal('SIGKILL');
-  while (alive()) await sleep(100);
+  // Bounded: a process stuck in uninterruptible sleep must not hang `down`.
+  const killDeadline = Date.now() + 10_000;
+  while (alive() && Date.now() < killDeadline) await sleep(100);
 }
