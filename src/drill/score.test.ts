@@ -3,9 +3,9 @@ import { scoreDrill, scoreTask, type TaskInput } from './score.ts';
 
 // crashloop-exit1's real check table: 3 + 3 + 2 points, two gates shown.
 const checks = [
-  { id: 'rolled-out', points: 3, gate: false },
-  { id: 'healthy', points: 3, gate: false },
-  { id: 'stable', points: 2, gate: false },
+  { id: 'rolled-out', points: 3, gate: false, kind: 'rolloutComplete', workload: 'api' },
+  { id: 'healthy', points: 3, gate: false, kind: 'podsHealthy', workload: 'api' },
+  { id: 'stable', points: 2, gate: false, kind: 'restartsStable', workload: 'api' },
   { id: 'spec-unchanged', points: 1, gate: true },
   { id: 'redis-still-there', points: 1, gate: true },
 ];
@@ -16,12 +16,13 @@ describe('scoreTask', () => {
   it.each([
     { name: 'untouched (every non-gate fails, gates hold)', failing: ['rolled-out', 'healthy', 'stable'], hints: 0, revealed: false, score: 0, passed: false, note: /0\/8 points/ },
     { name: 'fixed', failing: [], hints: 0, revealed: false, score: 100, passed: true, note: /8\/8 points/ },
-    { name: 'partly fixed (rolled out and healthy, not yet stable)', failing: ['stable'], hints: 0, revealed: false, score: 75, passed: false, note: /6\/8/ },
+    { name: 'crash loop caught Running between kills (rolled out, healthy, not stable)', failing: ['stable'], hints: 0, revealed: false, score: 0, passed: false, note: /0\/8 points \(rolled-out, healthy: healthy only between restarts\)/ },
+    { name: 'partly fixed (stable, not yet rolled out)', failing: ['rolled-out'], hints: 0, revealed: false, score: 62.5, passed: false, note: /5\/8/ },
     { name: 'all points but a gate failed (workload replaced)', failing: ['spec-unchanged'], hints: 0, revealed: false, score: 0, passed: false, note: /gate spec-unchanged failed/ },
     { name: 'gates failed and nothing fixed', failing: ['rolled-out', 'redis-still-there'], hints: 0, revealed: false, score: 0, passed: false, note: /gate redis-still-there/ },
     { name: 'fixed with one hint', failing: [], hints: 1, revealed: false, score: 90, passed: true, note: /1 hint × 10/ },
     { name: 'fixed with three hints', failing: [], hints: 3, revealed: false, score: 70, passed: true, note: /3 hints/ },
-    { name: 'partly fixed with three hints', failing: ['stable'], hints: 3, revealed: false, score: 45, passed: false, note: /6\/8/ },
+    { name: 'partly fixed with three hints', failing: ['rolled-out'], hints: 3, revealed: false, score: 32.5, passed: false, note: /5\/8/ },
     { name: 'hints never go below 0', failing: ['healthy', 'stable'], hints: 5, revealed: false, score: 0, passed: false, note: /5 hints/ },
     { name: 'fixed after revealing the solution', failing: [], hints: 0, revealed: true, score: 0, passed: false, note: /solution revealed/ },
   ])('$name → $score', ({ failing, hints, revealed, score, passed, note }) => {
@@ -46,6 +47,12 @@ describe('scoreTask', () => {
 
   it('a check without a verdict counts as failed', () => {
     expect(scoreTask(task({ verdicts: verdicts([]).slice(1) }), { hintCost: 0.1 })).toMatchObject({ score: 62.5, passed: false });
+  });
+
+  it('an unstable workload only voids the health checks of that workload', () => {
+    const two = [...checks, { id: 'redis-healthy', points: 2, gate: false, kind: 'podsHealthy', workload: 'redis' }];
+    const result = scoreTask(task({ checks: two, verdicts: [...verdicts(['stable']), { id: 'redis-healthy', passed: true, reason: 'ok' }] }), { hintCost: 0.1 });
+    expect(result).toMatchObject({ score: 20, note: '2/10 points (rolled-out, healthy: healthy only between restarts)' });
   });
 
   it('a scenario with only gates scores all or nothing', () => {

@@ -11,12 +11,17 @@ export interface ScoringRules {
 /** Defaults: the CKA's pass mark; a hint costs a tenth of its task. */
 export const DEFAULT_RULES: ScoringRules = { hintCost: 0.1, passMark: 66 };
 
-/** What scoring needs about one check of the scenario. */
+/** What scoring needs about one check of the scenario (kind and workload: see {@link scoreTask}). */
 export interface CheckWeight {
   id: string;
   points: number;
   gate: boolean;
+  kind?: string;
+  workload?: string;
 }
+
+/** Check kinds that can hold for a moment inside a crash loop (a pod Running between two kills). */
+const MOMENTARY = new Set(['rolloutComplete', 'podsHealthy']);
 
 /** One task as graded: the scenario's checks, the verdicts, and the attempt's hints/reveal. */
 export interface TaskInput {
@@ -37,6 +42,10 @@ export interface TaskInput {
  * Score one task (0–100):
  * - points: the sum of points of passing non-gate checks over all non-gate
  *   points (a scenario with no non-gate points scores all or nothing);
+ * - healthy means stable too (DESIGN.md's grading rules): a rolloutComplete
+ *   or podsHealthy check earns nothing while a restartsStable check on the
+ *   same workload fails — a crash-looping pod caught Running between two
+ *   kills must not give an untouched task partial credit;
  * - any failing gate → 0: the fix broke the task's intent (deleted the
  *   workload, changed its command), so partial credit would reward it;
  * - each hint subtracts `hintCost` of the full task (floored at 0);
@@ -52,11 +61,14 @@ export function scoreTask(task: TaskInput, rules: Pick<ScoringRules, 'hintCost'>
   });
   const earning = checks.filter((c) => !c.gate);
   const possible = earning.reduce((sum, c) => sum + c.points, 0);
-  const earned = earning.filter((c) => c.passed).reduce((sum, c) => sum + c.points, 0);
+  const unstable = new Set(task.checks.filter((c) => c.kind === 'restartsStable' && !checks.find((v) => v.id === c.id)?.passed).map((c) => c.workload));
+  const momentary = new Set(task.checks.filter((c) => c.kind && MOMENTARY.has(c.kind) && unstable.has(c.workload)).map((c) => c.id));
+  const earned = earning.filter((c) => c.passed && !momentary.has(c.id)).reduce((sum, c) => sum + c.points, 0);
   const checksPassed = checks.every((c) => c.passed);
   const failedGates = checks.filter((c) => c.gate && !c.passed);
   let fraction = possible > 0 ? earned / possible : checksPassed ? 1 : 0;
-  let note = `${earned}/${possible} points`;
+  const unearned = earning.filter((c) => c.passed && momentary.has(c.id)).map((c) => c.id);
+  let note = `${earned}/${possible} points${unearned.length ? ` (${unearned.join(', ')}: healthy only between restarts)` : ''}`;
   if (failedGates.length) {
     fraction = 0;
     note = `gate ${failedGates.map((g) => g.id).join(', ')} failed: the fix broke what the task must keep`;
