@@ -58,8 +58,10 @@ export async function verifyScenarios(options: VerifyOptions): Promise<ScenarioR
     return Promise.all(
       cases.map(async (script) => {
         const suffix = `v${(counter++).toString(36)}`;
-        const run = (): Promise<CaseResult> => slots.run(() => runCase(options, scenario, script, suffix));
-        const result = scenario.exclusive ? await exclusive.run(run) : await run();
+        // Exclusive cases run one at a time beside the pool (not in its queue):
+        // they are the long serial chain, so they must never wait for a slot.
+        const run = (): Promise<CaseResult> => runCase(options, scenario, script, suffix);
+        const result = scenario.exclusive ? await exclusive.run(run) : await slots.run(run);
         options.onCase?.(scenario.id, result);
         return result;
       }),
