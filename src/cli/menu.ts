@@ -50,7 +50,7 @@ export async function menu(program: Command): Promise<number> {
       const id = await select({ message: 'Scenario', choices: pool.map((s) => ({ name: `${s.title}  (${s.id}, ${s.difficulty}, ${s.timeLimit})`, value: s.id })) });
       argv = ['start', id];
     }
-    if (action === 'drill') argv = ['drill'];
+    if (action === 'drill') argv = await (await import('../drill/prompt.ts')).askDrillAction();
     await runChild(argv);
   }
 }

@@ -39,3 +39,21 @@ export async function askDrillShape(options: { defaults: DrillDefaults; pool: Ca
   );
   return { count: count ?? options.defaults.count, ...(time.trim() ? { time: time.trim() } : {}), ...(domain ? { domain } : {}) };
 }
+
+/** The menu's "Start a drill" choice: start one, or — with one running — look at it or submit it. Returns the argv to run. */
+export async function askDrillAction(): Promise<string[]> {
+  const action = await select(
+    {
+      message: 'Drill',
+      choices: [
+        { name: 'Start a new drill', value: 'start' },
+        { name: 'Drill status (time left, tasks)', value: 'status' },
+        { name: 'Submit the drill (grade and end it)', value: 'submit' },
+        { name: 'Report of the last drill', value: 'report' },
+      ],
+    },
+  );
+  if (action === 'start') return ['drill'];
+  if (action === 'report') return ['report'];
+  return ['drill', action];
+}

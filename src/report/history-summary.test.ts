@@ -57,3 +57,19 @@ describe('charts', () => {
     expect(bar(fraction)).toBe(cells);
   });
 });
+
+describe('renderHistory', () => {
+  it('a table row per scenario and the drill sparkline', async () => {
+    const { renderHistory } = await import('./history-view.ts');
+    const lines = renderHistory(summarizeHistory([attempt('oom-stress', true, 95, 1), sampleDrill(), sampleDrill({ id: 'b', startedAt: '2025-06-03T00:00:00Z', score: 81.3, passed: true })]));
+    expect(lines[0]).toMatch(/^scenario\s+attempts\s+pass rate\s+best time\s+hints\s+last$/);
+    expect(lines.find((l) => l.startsWith('oom-stress'))).toMatch(/oom-stress\s+3\s+███░░░░░░░  33%\s+1m35s\s+1\s+2025-06-/);
+    expect(lines.find((l) => l.startsWith('egress'))).toContain('0 (+2 solutions)');
+    expect(lines.at(-1)).toBe('Drills (2): ▄▇  last 81.3% PASS · best 81.3% · pass mark 66%');
+  });
+
+  it('says so when there is no history', async () => {
+    const { renderHistory } = await import('./history-view.ts');
+    expect(renderHistory({ scenarios: [], drills: [] })).toEqual(['no history yet — kubedrill start <id> or kubedrill drill']);
+  });
+});

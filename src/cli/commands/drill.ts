@@ -18,7 +18,8 @@ import { countdown, drillStatus } from '../../drill/status.ts';
 import { listDrills } from '../../drill/store.ts';
 import { runTimer, spawnTimer, timerLogPath } from '../../drill/timer.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/drill-report.ts';
-import { bar, sparkline, summarizeHistory } from '../../report/history-summary.ts';
+import { summarizeHistory } from '../../report/history-summary.ts';
+import { renderHistory } from '../../report/history-view.ts';
 import { formatDuration } from '../../report/durations.ts';
 import { pickDrill, renderReport } from '../../report/render.ts';
 import { askDrillShape } from '../../drill/prompt.ts';
@@ -58,6 +59,7 @@ export function registerDrillCommands(program: Command, run: Run): void {
     .description('time left and the tasks')
     .option('--json', 'one JSON document')
     .option('--briefs', 'print every task\'s brief again')
+    .option('--watch', 'then count down on this line until the deadline (a terminal; Ctrl-C stops)')
     .action((o, command: Command) => run(() => drillStatusCommand(withJson(o, command))));
   drill
     .command('submit')
@@ -118,7 +120,7 @@ function noShapeFlags(flags: DrillFlags): boolean {
 }
 
 /** `kubedrill drill status`: the clock and the tasks of every drill in the cluster. */
-async function drillStatusCommand(options: { json?: boolean; briefs?: boolean }): Promise<number> {
+async function drillStatusCommand(options: { json?: boolean; briefs?: boolean; watch?: boolean }): Promise<number> {
   const { kube } = await connectCluster({ autoUp: false, progress: createProgress({ quiet: true }) });
   const { drills, unverified } = await listDrills(kube);
   const views = await Promise.all(drills.map((d) => drillStatus(kube, d)));
@@ -147,7 +149,18 @@ async function drillStatusCommand(options: { json?: boolean; briefs?: boolean })
     }
   }
   if (views.some((v) => !v.result)) out(paint.dim('kubedrill check <task> grades one task; kubedrill drill submit grades all and ends the drill'));
+  const running = views.find((v) => !v.result && v.deadline);
+  if (options.watch && running && process.stdout.isTTY) await watchCountdown(Date.parse(running.deadline!));
   return EXIT.ok;
+}
+
+/** A live countdown on one line until the deadline (or Ctrl-C). */
+async function watchCountdown(deadline: number): Promise<void> {
+  for (let left = deadline - Date.now(); left > 0; left = deadline - Date.now()) {
+    process.stdout.write(`\r${paint.bold(`time left ${countdown(left / 1000)}`)}   `);
+    await new Promise((r) => setTimeout(r, Math.min(1000, left)));
+  }
+  process.stdout.write(`\r${paint.yellow('time is up: the timer grades the cluster as it is now')}\n`);
 }
 
 /** `kubedrill drill submit`: grade (or take the timer's grade), record, clean up, report. */
@@ -203,19 +216,7 @@ async function historyCommand(options: { json?: boolean }): Promise<number> {
     outJson(summary);
     return EXIT.ok;
   }
-  if (summary.scenarios.length === 0) {
-    out('no history yet — kubedrill start <id> or kubedrill drill');
-    return EXIT.ok;
-  }
-  const rows = summary.scenarios.map((s) => [s.scenario, String(s.attempts), `${bar(s.passRate)} ${String(Math.round(s.passRate * 100)).padStart(3)}%`, formatDuration(s.bestSeconds), `${s.hintsUsed}${s.revealed ? ` (+${s.revealed} solution${s.revealed === 1 ? '' : 's'})` : ''}`, s.lastAt.slice(0, 10)]);
-  for (const line of table(['scenario', 'attempts', 'pass rate', 'best time', 'hints', 'last'], rows)) out(line);
-  if (summary.drills.length) {
-    const recent = summary.drills.slice(-30);
-    const last = recent.at(-1)!;
-    const best = Math.max(...summary.drills.map((d) => d.score));
-    out();
-    out(`Drills (${summary.drills.length}): ${paint.bold(sparkline(recent.map((d) => d.score)))}  last ${last.score}% ${last.passed ? paint.green('PASS') : paint.red('FAIL')} · best ${best}% · pass mark ${last.passMark}% (${sparkline([last.passMark])})`);
-  }
+  for (const line of renderHistory(summary, paint)) out(line);
   return EXIT.ok;
 }
 
