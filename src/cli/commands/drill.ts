@@ -103,7 +103,7 @@ async function drillStartCommand(flags: DrillFlags): Promise<number> {
     return EXIT.ok;
   }
   out();
-  out(paint.bold(`Drill ${record.id}: ${tasks.length} tasks, ${formatDuration(record.timeLimitSeconds)} — ends at ${clock(record.deadline!)}`));
+  out(paint.bold(`Drill ${record.id}: ${tasks.length} task${tasks.length === 1 ? '' : 's'}, ${formatDuration(record.timeLimitSeconds)} — ends at ${clock(record.deadline!)}`));
   out(paint.dim(`seed ${record.seed} · pass mark ${rules.passMark}% · a hint costs ${Math.round(rules.hintCost * 100)}% of its task · a revealed solution scores 0`));
   tasks.forEach((t, i) => {
     out();
