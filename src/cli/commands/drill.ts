@@ -22,7 +22,6 @@ import { summarizeHistory } from '../../report/history-summary.ts';
 import { renderHistory } from '../../report/history-view.ts';
 import { formatDuration } from '../../report/durations.ts';
 import { pickDrill, renderReport } from '../../report/render.ts';
-import { askDrillShape } from '../../drill/prompt.ts';
 
 type Run = (action: () => Promise<number>) => Promise<void>;
 
@@ -82,7 +81,7 @@ export function registerDrillCommands(program: Command, run: Run): void {
 async function drillStartCommand(flags: DrillFlags): Promise<number> {
   const defaults = await readDrillDefaults();
   const pool = await allScenarios();
-  const asked = noShapeFlags(flags) && process.stdin.isTTY && process.stderr.isTTY && !flags.json ? await askDrillShape({ defaults, pool }) : {};
+  const asked = noShapeFlags(flags) && process.stdin.isTTY && process.stderr.isTTY && !flags.json ? await (await import('../../drill/prompt.ts')).askDrillShape({ defaults, pool }) : {};
   const seed = flags.seed ?? newSeed();
   let scenarios;
   try {
