@@ -92,9 +92,10 @@ async function drillStartCommand(flags: DrillFlags): Promise<number> {
   }
   const time = flags.time ?? asked.time ?? defaults.time;
   const rules = { passMark: flags.passMark ? parsePassMark(flags.passMark) : defaults.passMark, hintCost: flags.hintCost ? parseHintCost(flags.hintCost) : defaults.hintCost };
+  const timeLimitMs = time ? parseTime(time) : defaultTimeLimitMs(scenarios);
+  // Every flag is checked before the cluster is touched (connecting may bring one up).
   const progress = createProgress({ quiet: flags.json });
   const { kube } = await connectCluster({ autoUp: true, progress });
-  const timeLimitMs = time ? parseTime(time) : defaultTimeLimitMs(scenarios);
   const record = await withInterrupt((signal) => startDrill({ kube, scenarios, seed, timeLimitMs, rules, progress, signal, spawnTimer }));
   const tasks = scenarios.map((s, i) => ({ id: s.id, namespace: s.namespace, weight: s.weight, title: s.title, brief: renderBrief(s, record.tasks[i]!.namespace) }));
   if (flags.json) {
