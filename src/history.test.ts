@@ -40,6 +40,9 @@ describe('history', () => {
     const seen = lines(home).map((line) => (JSON.parse(line) as { seconds: number }).seconds);
     expect(seen.length).toBeGreaterThanOrEqual(target);
     expect(seen).toEqual(seen.map((_, i) => i));
+    // The next append works even if the killed child still held the lock.
+    await appender(home, { from: seen.length, count: 1 });
+    expect(lines(home)).toHaveLength(seen.length + 1);
   }, 60_000);
 
   it('serialises concurrent appenders: none of their entries is lost', async () => {
