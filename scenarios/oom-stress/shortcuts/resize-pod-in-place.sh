@@ -1,5 +1,5 @@
 #!/bin/sh
-# Resize the running pod's limit in place (resize subresource): that pod may survive, but the Deployment still says 64Mi.
+# Resize the crashing pod in place (resize subresource) instead of the Deployment: the template still says 64Mi, so every new pod OOMs again.
 set -eu
 pod=$(kubectl -n "$NS" get pods -l app=worker -o jsonpath='{.items[0].metadata.name}')
 kubectl -n "$NS" patch pod "$pod" --subresource resize \
