@@ -69,7 +69,14 @@ export function readSettings(): Promise<Settings> {
   return readJson<Settings>(settingsPath(), {});
 }
 
-/** Replace settings.json atomically. */
-export function writeSettings(settings: Settings): Promise<void> {
-  return writeAtomic(settingsPath(), `${JSON.stringify(settings, null, 2)}\n`);
+/**
+ * Update settings.json atomically. The cluster keys (provider, kubeconfig,
+ * context) are replaced as a set (`{}` forgets the cluster); other keys, such
+ * as drill settings, are kept.
+ */
+export async function writeSettings(settings: Settings): Promise<void> {
+  const current = await readJson<Record<string, unknown>>(settingsPath(), {});
+  const next: Record<string, unknown> = { ...current, ...settings };
+  for (const key of ['provider', 'kubeconfig', 'context'] as const) if (!(key in settings)) delete next[key];
+  return writeAtomic(settingsPath(), `${JSON.stringify(next, null, 2)}\n`);
 }

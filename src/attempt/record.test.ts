@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AttemptTamperedError, decodeRecord, encodeRecord, type AttemptRecord } from './record.ts';
+import { AttemptTamperedError, decodeRecord, encodeRecord, isForeignRecord, type AttemptRecord } from './record.ts';
 
 const key = Buffer.alloc(32, 7);
 const record: AttemptRecord = {
@@ -29,6 +29,15 @@ describe('attempt record', () => {
   it('detects a record signed with another key', () => {
     const annotations = encodeRecord(record, Buffer.alloc(32, 8));
     expect(() => decodeRecord({ metadata: { name: 'crashloop', annotations } }, key)).toThrow(AttemptTamperedError);
+  });
+
+  it('tells another key\'s record (foreign) from an edit of ours', () => {
+    const theirs = encodeRecord(record, Buffer.alloc(32, 8));
+    const ours = encodeRecord(record, key);
+    expect(isForeignRecord({ metadata: { annotations: theirs } }, key)).toBe(true);
+    const edited = { ...ours, 'kubedrill.io/attempt': ours['kubedrill.io/attempt']!.replace('"revealed":false', '"revealed":true') };
+    expect(isForeignRecord({ metadata: { annotations: edited } }, key)).toBe(false);
+    expect(() => decodeRecord({ metadata: { name: 'crashloop', annotations: edited } }, key)).toThrow(AttemptTamperedError);
   });
 
   it('returns undefined for a namespace without a record', () => {

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { V1Namespace } from '@kubernetes/client-node';
 import type { Fingerprint } from '../../grader/types.ts';
 
@@ -10,6 +10,7 @@ export const SCENARIO_LABEL = 'kubedrill.io/scenario';
 export const DRILL_LABEL = 'kubedrill.io/drill';
 const RECORD = 'kubedrill.io/attempt';
 const SIGNATURE = 'kubedrill.io/signature';
+const KEY_ID = 'kubedrill.io/key-id';
 
 /**
  * An attempt as stored on its namespace ("no external state"): any terminal
@@ -46,7 +47,22 @@ export class AttemptTamperedError extends Error {
 /** Annotations that store `record`, signed with `key`. */
 export function encodeRecord(record: AttemptRecord, key: Buffer): Record<string, string> {
   const json = JSON.stringify(record);
-  return { [RECORD]: json, [SIGNATURE]: sign(json, key) };
+  return { [RECORD]: json, [SIGNATURE]: sign(json, key), [KEY_ID]: keyId(key) };
+}
+
+/**
+ * Whether the record on `namespace` was written with another key (another
+ * learner's or machine's attempt on a shared cluster): not ours to list. An
+ * edit of our own record keeps our key id and fails the signature instead.
+ */
+export function isForeignRecord(namespace: V1Namespace, key: Buffer): boolean {
+  const id = namespace.metadata?.annotations?.[KEY_ID];
+  return id !== undefined && id !== keyId(key);
+}
+
+/** A short public id of a signing key (not the key). */
+export function keyId(key: Buffer): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
 /** The record on a namespace, or undefined when it has none; throws AttemptTamperedError on a bad signature. */
