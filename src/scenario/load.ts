@@ -62,6 +62,13 @@ export async function inspectScenario(dir: string): Promise<Inspection> {
     const line = doc.lineOf(['fewerFixesBecause']);
     problems.push({ file, fieldPath: 'fewerFixesBecause', detail: `required: fixes/ holds ${scripts.fixes.length} alternative ${scripts.fixes.length === 1 ? 'fix' : 'fixes'} (fewer than 3): say why`, ...(line ? { line } : {}) });
   }
+  const used = new Set(manifests.objects.flatMap((o) => containersOf(o.object, o.object.kind).map(({ container }) => container.image)));
+  spec.missingImages.forEach((image, i) => {
+    if (manifests.complete && !used.has(image)) {
+      const line = doc.lineOf(['missingImages', i]);
+      problems.push({ file, fieldPath: `missingImages[${i}]`, detail: `${image} is not used by any manifest`, ...(line ? { line } : {}) });
+    }
+  });
   if (problems.length > 0) return { spec, problems: ordered(problems, file) };
 
   const injected = manifests.objects.map((o) => o.object);
@@ -70,7 +77,7 @@ export async function inspectScenario(dir: string): Promise<Inspection> {
     dir: root,
     manifests: manifests.files,
     injected,
-    images: unique(injected.flatMap((o) => containersOf(o, o.kind).map(({ container }) => container.image)).filter((i) => typeof i === 'string')),
+    images: unique(injected.flatMap((o) => containersOf(o, o.kind).map(({ container }) => container.image)).filter((i): i is string => typeof i === 'string' && !spec.missingImages.includes(i))),
     workloads: unique(injected.filter((o) => o.kind === 'Deployment').map((o) => o.metadata.name)),
     solution: scripts.solution,
     fixes: scripts.fixes,

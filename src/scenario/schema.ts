@@ -172,6 +172,11 @@ export const scenarioSpec = z
       .refine((s) => s.all.length + s.any.length > 0, 'a symptom needs at least one observation'),
     /** How long `verify` waits for a fix to pass (ConfigMap mounts retry with back-off). */
     settle: duration.default('150s'),
+    /**
+     * Image references the scenario relies on NOT existing (a bad tag): never
+     * preloaded into kind, never served by the local registry.
+     */
+    missingImages: z.array(z.string().min(1)).default([]),
     /** Fewer than three honest alternative fixes exist: say why. */
     fewerFixesBecause: z.string().optional(),
     checks: z.array(checkSpec).min(1),

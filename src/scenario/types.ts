@@ -30,7 +30,7 @@ export type Scenario = ScenarioSpec & {
   /** Every manifest object in inject order (an object applied twice appears twice). */
   injected: KubeObject[];
   /** Every container image the manifests use, once each, in first-use order. */
-  images: string[];
+  images: string[];  // without spec.missingImages: what a cluster must be able to pull
   /** Names of the Deployments the manifests create, once each. */
   workloads: string[];
   /** Absolute path of solution.sh. */
