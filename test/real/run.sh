@@ -19,7 +19,7 @@ vitest run --config vitest.real.config.ts --exclude 'test/real/local-down.test.t
 
 step "kubedrill verify --all"
 mkdir -p test-results
-$kd verify --all --json > test-results/verify.json || { node -e '
+$kd verify --all --parallel 8 --json > test-results/verify.json || { node -e '
   const r = JSON.parse(require("fs").readFileSync("test-results/verify.json", "utf8"));
   for (const s of r.scenarios) for (const c of s.cases) if (c.expected !== c.actual)
     console.error(`NOT PROVEN ${s.id} ${c.name}: expected ${c.expected}, got ${c.actual}: ${c.reason}`);
