@@ -14,7 +14,9 @@ const crash = (restarts: number): V1ContainerStatus => waiting('api', 'CrashLoop
 
 describe('restartsStable', () => {
   it.each<[string, PodOptions[], PodOptions[], boolean, RegExp]>([
-    ['same pods, running throughout', [up(), up()], [up(), up()], true, /^Deployment api over the 10s window: 2 pods, every container running since before the window with restartCount unchanged \(0, 0\)$/],
+    ['same pods, running throughout', [up(), up()], [up(), up()], true, /^Deployment api over the 10s window: 2 pods, every container running and ready since before the window with restartCount unchanged \(0, 0\)$/],
+    ['running but not ready the whole window (still retrying its dependency)', [as('api-a', [running('api', { ready: false })], false)], [as('api-a', [running('api', { ready: false })], false)], false, /pod api-a container api ready: expected true through the window, saw false at the start/],
+    ['became ready only during the window', [as('api-a', [running('api', { ready: false })], false)], [as('api-a', [running('api')])], false, /ready: expected true through the window, saw false at the start/],
     ['same pods with old restarts, stable now', [up({ restarts: 5 })], [up({ restarts: 5 })], true, /restartCount unchanged \(5\)/],
     ['restarted during the window', [up({ restarts: 3 })], [up({ restarts: 4, startedAt: at(65) })], false, /container api restartCount: expected 3 \(unchanged\), saw 4/],
     ['fell into back-off during the window', [up({ restarts: 3 })], [{ ready: false, containers: [crash(3)] }], false, /expected running through the window, saw waiting CrashLoopBackOff at the end/],

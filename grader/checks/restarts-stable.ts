@@ -9,10 +9,12 @@ import { resolveWorkload, shortUid, strayNote } from '../workload.ts';
 
 /**
  * restartsStable: across the window between ctx.before and ctx.snapshot the
- * same pods exist, and every container ran the whole time — running in both
- * reads, same startedAt, started before the window opened, restartCount
- * unchanged. A container that restarted, sat in back-off, or a pod that was
- * replaced during the window fails.
+ * same pods exist, and every container ran the whole time — running and
+ * ready in both reads, same startedAt, started before the window opened,
+ * restartCount unchanged. A container that restarted, sat in back-off, was
+ * not ready (e.g. still retrying a dependency before it gives up and exits),
+ * or a pod that was replaced during the window fails: stable means steadily
+ * serving, not merely between two crashes.
  */
 export function restartsStable(check: CheckOf<'restartsStable'>, ctx: CheckContext): Outcome {
   const before = ctx.before;
@@ -46,7 +48,7 @@ export function restartsStable(check: CheckOf<'restartsStable'>, ctx: CheckConte
   if (problems.length > 0) return fail(`${subject}: ${listSome(problems)}${strayNote(now)}`);
   const restarts = now.pods.flatMap((p) => (p.status?.containerStatuses ?? []).map((s) => s.restartCount));
   return pass(
-    `${subject}: ${count(now.pods.length, 'pod')}, every container running since before the window with restartCount unchanged (${restarts.join(', ')})${strayNote(now)}`,
+    `${subject}: ${count(now.pods.length, 'pod')}, every container running and ready since before the window with restartCount unchanged (${restarts.join(', ')})${strayNote(now)}`,
   );
 }
 
@@ -65,6 +67,8 @@ function containerProblems(old: V1Pod, pod: V1Pod, windowStart: number): string[
     } else if (!a.state?.running || !b.state?.running) {
       const seen = !a.state?.running ? `${describeState(a.state)} at the start` : `${describeState(b.state)} at the end`;
       problems.push(`${where}: expected running through the window, saw ${seen}`);
+    } else if (!a.ready || !b.ready) {
+      problems.push(`${where} ready: expected true through the window, saw false ${!a.ready ? 'at the start' : 'at the end'}`);
     } else if (toMillis(a.state.running.startedAt) !== toMillis(b.state.running.startedAt)) {
       problems.push(`${where} state.running.startedAt: expected ${showTime(a.state.running.startedAt)} (unchanged), saw ${showTime(b.state.running.startedAt)}`);
     } else if ((toMillis(b.state.running.startedAt) ?? Infinity) > windowStart) {
