@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import { ClusterError } from '../errors.ts';
 import path from 'node:path';
 import { capture, run } from './run.ts';
 import type { LocalPaths } from './settings.ts';
@@ -62,6 +64,13 @@ async function iptables(args: string[], allowFail = false): Promise<number> {
  * that kube-proxy or kube-router put in filter/FORWARD can bypass it.
  */
 export async function ensureEgressGuard(): Promise<void> {
+  if (!existsSync('/proc/sys/net/bridge')) {
+    // Bridged pod traffic must pass iptables (policies, service hairpin).
+    await run(['modprobe', 'br_netfilter'], { component: 'egress guard', allowFail: true });
+    if (!existsSync('/proc/sys/net/bridge')) {
+      throw new ClusterError('egress guard: kernel module br_netfilter is not loaded and could not be loaded', { fix: 'modprobe br_netfilter' });
+    }
+  }
   for (const [name, value] of Object.entries(sysctls)) await writeSysctl(name, value);
   for (const cidr of guardRoutes) await run(['ip', 'route', 'replace', 'unreachable', cidr], { component: 'egress guard' });
   if ((await iptables(['-t', 'mangle', '-N', guardChain], true)) !== 0) await iptables(['-t', 'mangle', '-F', guardChain]);
