@@ -113,8 +113,10 @@ spec:
         await eventually('host reaches the listener', 20_000, async () => ((await sh`busybox nc -w 2 198.51.100.7 8080 </dev/null`).exitCode === 0 ? true : undefined));
         expect(await connect('198.51.100.7', 8080)).toBe(1);
       } finally {
-        await listener.kill('SIGKILL');
-        await sh`ip netns pids kdguard`.then((out) => Promise.all(out.stdout.split('\n').filter(Boolean).map((pid) => sh`kill -9 ${pid}`)));
+        // Every process of the listener lives in the namespace: kill them by pid.
+        const pids = (await sh`ip netns pids kdguard`).stdout.split('\n').filter(Boolean);
+        for (const pid of pids) process.kill(Number(pid), 'SIGKILL');
+        await listener;
       }
     } finally {
       await sh`ip link del kdg0`;
