@@ -1,5 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { stringify } from 'yaml';
+import { hostCgroupVersion, kubeletSettings } from '../kubelet-settings.ts';
 import type { Component, ComponentContext } from './control-plane.ts';
 import { httpOk } from './health.ts';
 import { kubeconfigFiles } from './pki.ts';
@@ -9,40 +11,38 @@ function bin(context: ComponentContext, name: string): string {
   return context.binaries[name] ?? name;
 }
 
-function kubeletConfig(context: ComponentContext): string {
+/** The KubeletConfiguration: shared kubedrill settings plus what a host-process node needs. */
+async function kubeletConfig(context: ComponentContext): Promise<string> {
   const { paths } = context;
-  return `apiVersion: kubelet.config.k8s.io/v1beta1
-kind: KubeletConfiguration
-authentication:
-  anonymous: { enabled: false }
-  webhook: { enabled: true }
-  x509: { clientCAFile: ${paths.pki}/ca.crt }
-authorization: { mode: Webhook }
-cgroupDriver: cgroupfs
-failCgroupV1: false
-containerRuntimeEndpoint: unix://${paths.containerdSocket}
-clusterDNS: [${network.dnsServiceIp}]
-clusterDomain: ${network.dnsDomain}
-# Pods get cluster DNS only; the host's resolvers are never handed to a pod.
-resolvConf: ""
-# containerd 1.6 does not pin the pause image, and nothing could pull it back.
-imageGCHighThresholdPercent: 100
-imageGCLowThresholdPercent: 99
-evictionHard: { memory.available: 100Mi, nodefs.available: 1%, imagefs.available: 1%, nodefs.inodesFree: 1% }
-featureGates: { KubeletCrashLoopBackOffMax: true }
-crashLoopBackOff: { maxContainerRestartPeriod: 10s }
-podLogsDir: ${paths.podLogs}
-# Lowering its own oom_score_adj needs CAP_SYS_RESOURCE, which this host lacks.
-oomScoreAdj: 0
-failSwapOn: false
-healthzBindAddress: 127.0.0.1
-healthzPort: 10248
-rotateCertificates: false
-serverTLSBootstrap: false
-`;
+  const shared = kubeletSettings({ cgroupV1: (await hostCgroupVersion()) === 1 });
+  return stringify({
+    apiVersion: 'kubelet.config.k8s.io/v1beta1',
+    kind: 'KubeletConfiguration',
+    authentication: { anonymous: { enabled: false }, webhook: { enabled: true }, x509: { clientCAFile: `${paths.pki}/ca.crt` } },
+    authorization: { mode: 'Webhook' },
+    cgroupDriver: 'cgroupfs',
+    containerRuntimeEndpoint: `unix://${paths.containerdSocket}`,
+    clusterDNS: [network.dnsServiceIp],
+    clusterDomain: network.dnsDomain,
+    // Pods get cluster DNS only; the host's resolvers are never handed to a pod.
+    resolvConf: '',
+    // containerd 1.6 does not pin the pause image: never garbage-collect images.
+    imageGCHighThresholdPercent: 100,
+    imageGCLowThresholdPercent: 99,
+    evictionHard: { 'memory.available': '100Mi', 'nodefs.available': '1%', 'imagefs.available': '1%', 'nodefs.inodesFree': '1%' },
+    ...shared,
+    podLogsDir: paths.podLogs,
+    // Lowering its own oom_score_adj needs CAP_SYS_RESOURCE, which such hosts may lack.
+    oomScoreAdj: 0,
+    failSwapOn: false,
+    healthzBindAddress: '127.0.0.1',
+    healthzPort: 10248,
+    rotateCertificates: false,
+    serverTLSBootstrap: false,
+  });
 }
 
-/** kubelet: cgroupfs on cgroup v1, cluster DNS, a 10 s crash-loop back-off cap, no taints. */
+/** kubelet: cgroupfs driver (cgroup v1 allowed), cluster DNS, the shared 10 s crash-loop back-off cap, no taints. */
 export function kubelet(context: ComponentContext): Component {
   const { paths } = context;
   const config = path.join(paths.config, 'kubelet.yaml');
@@ -60,7 +60,7 @@ export function kubelet(context: ComponentContext): Component {
     ],
     prepare: async () => {
       await fs.mkdir(paths.podLogs, { recursive: true });
-      await fs.writeFile(config, kubeletConfig(context));
+      await fs.writeFile(config, await kubeletConfig(context));
     },
     healthy: () => httpOk('http://127.0.0.1:10248/healthz'),
     timeoutSeconds: 90,
