@@ -44,7 +44,7 @@ const extraCases: Record<string, CaseScript> = {
 };
 
 const progress = createProgress();
-const { kube, access } = await connectCluster({ autoUp: true, progress });
+const { kube, access } = await connectCluster({ autoUp: false, progress });
 const kubeconfig = await scriptKubeconfig(access);
 const pathPrepend = access.provider === 'local' ? [localBinDir()] : [];
 const outDir = join(repoRoot, 'grader', 'fixtures', 'recorded');
