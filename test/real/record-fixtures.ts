@@ -44,6 +44,7 @@ const extraCases: Record<string, CaseScript> = {
 };
 
 const progress = createProgress();
+// Record only from a running cluster: never bring one up (others may share it).
 const { kube, access } = await connectCluster({ autoUp: false, progress });
 const kubeconfig = await scriptKubeconfig(access);
 const pathPrepend = access.provider === 'local' ? [localBinDir()] : [];
