@@ -8,8 +8,9 @@ import type { ScenarioView } from '../engine/scenario-view.ts';
 import { runInjectSteps } from '../engine/inject.ts';
 import { waitForSymptom } from '../engine/symptom.ts';
 import { cleanupAttempt } from '../engine/cleanup.ts';
-import { decodeRecordUnverified, DRILL_LABEL, encodeRecord, MANAGED_BY, SCENARIO_LABEL, type AttemptRecord } from './record.ts';
+import { decodeRecordUnverified, DRILL_LABEL, encodeRecord, EXCLUSIVE_LOCK, MANAGED_BY, SCENARIO_LABEL, type AttemptRecord } from './record.ts';
 import { writeAttempt } from './store.ts';
+import { takeExclusiveLock } from './exclusive.ts';
 
 /** Options for {@link startAttempt}. */
 export interface StartOptions {
@@ -21,7 +22,10 @@ export interface StartOptions {
   progress: Progress;
   /** Abort (Ctrl-C) → everything made so far is removed before the error surfaces. */
   signal?: AbortSignal;
+  /** Exclusive scenarios: how long to wait for another exclusive attempt to end (default 0: refuse at once). */
+  exclusiveWaitMs?: number;
 }
+
 
 /** A started attempt and how long its symptom took to appear. */
 export interface StartResult {
@@ -39,6 +43,7 @@ export async function startAttempt(options: StartOptions): Promise<StartResult> 
   const namespace = options.namespace ?? scenario.namespace;
   await checkPreconditions(kube, scenario);
   await clearNamespace(kube, namespace, progress);
+  if (scenario.exclusive) await takeExclusiveLock(kube, namespace, options.exclusiveWaitMs ?? 0, options.signal);
   const record: AttemptRecord = {
     scenario: scenario.id,
     namespace,
@@ -69,6 +74,7 @@ export async function startAttempt(options: StartOptions): Promise<StartResult> 
     throw error;
   }
 }
+
 
 /** End an attempt: clean up everything it made and record it in history unless it already passed. */
 export async function stopAttempt(kube: Kube, record: AttemptRecord, progress: Progress): Promise<void> {

@@ -8,6 +8,8 @@ export const MANAGED_BY = 'app.kubernetes.io/managed-by';
 export const SCENARIO_LABEL = 'kubedrill.io/scenario';
 /** Label naming the drill an attempt belongs to. */
 export const DRILL_LABEL = 'kubedrill.io/drill';
+/** The cluster-wide lock exclusive scenarios hold (they change nodes and cluster-scoped objects). */
+export const EXCLUSIVE_LOCK = 'kubedrill-exclusive';
 const RECORD = 'kubedrill.io/attempt';
 const SIGNATURE = 'kubedrill.io/signature';
 const KEY_ID = 'kubedrill.io/key-id';

@@ -30,6 +30,8 @@ export function fakeKube(): Kube & { namespaces: Map<string, V1Namespace>; snaps
     listPriorityClasses: async () => [],
     listAllPods: async () => [],
     deletePriorityClass: async () => undefined,
+    acquireLock: async () => undefined,
+    releaseLock: async () => undefined,
     ping: async () => undefined,
     async readNamespace(name) {
       return structuredClone(namespaces.get(name));

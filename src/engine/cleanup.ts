@@ -1,6 +1,7 @@
 import type { Kube } from '../kube/client.ts';
 import type { AttemptRecord } from '../attempt/record.ts';
 import type { Progress } from '../../cluster/progress.ts';
+import { EXCLUSIVE_LOCK } from '../attempt/record.ts';
 
 const SYSTEM_CLASSES = new Set(['system-cluster-critical', 'system-node-critical']);
 
@@ -29,6 +30,7 @@ export async function cleanupAttempt(
       if (object.kind === 'PriorityClass') await kube.deletePriorityClass(object.name);
     }
     for (const name of learnerClasses) await kube.deletePriorityClass(name);
+    await kube.releaseLock(EXCLUSIVE_LOCK, namespace);
   });
 }
 

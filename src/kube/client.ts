@@ -53,6 +53,14 @@ export interface Kube {
   /** Pods of every namespace (cluster-wide questions such as "who uses this PriorityClass"). */
   listAllPods(): Promise<V1Pod[]>;
   deletePriorityClass(name: string): Promise<void>;
+  /**
+   * Take the cluster-wide lock `name` for `holder` (a ConfigMap in namespace
+   * default: creation is atomic). Returns the current holder when someone else
+   * has it, undefined when taken. `stale(holder)` true → the lock is taken over.
+   */
+  acquireLock(name: string, holder: string, stale: (holder: string) => Promise<boolean>): Promise<string | undefined>;
+  /** Release the lock if `holder` holds it. */
+  releaseLock(name: string, holder: string): Promise<void>;
   /** Cheap reachability probe (GET /version); throws ClusterError when unreachable. */
   ping(): Promise<void>;
 }
@@ -180,6 +188,29 @@ export function connect(options: ConnectOptions = {}): Kube {
       } catch (error) {
         if (!isNotFound(error)) throw error;
       }
+    },
+    async acquireLock(name, holder, stale) {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          await core.createNamespacedConfigMap({
+            namespace: 'default',
+            body: { metadata: { name, labels: { 'app.kubernetes.io/managed-by': 'kubedrill' } }, data: { holder } },
+          });
+          return undefined;
+        } catch (error) {
+          if ((error as { code?: number })?.code !== 409 && !/HTTP-Code: 409/.test(String((error as Error)?.message))) throw error;
+        }
+        const current = await core.readNamespacedConfigMap({ name, namespace: 'default' }).catch(() => undefined);
+        const who = current?.data?.holder;
+        if (who === holder) return undefined;
+        if (who !== undefined && !(await stale(who))) return who;
+        await core.deleteNamespacedConfigMap({ name, namespace: 'default' }).catch(() => undefined);
+      }
+      return 'unknown';
+    },
+    async releaseLock(name, holder) {
+      const current = await core.readNamespacedConfigMap({ name, namespace: 'default' }).catch(() => undefined);
+      if (current?.data?.holder === holder) await core.deleteNamespacedConfigMap({ name, namespace: 'default' }).catch(() => undefined);
     },
     async ping() {
       const cluster = kc.getCurrentCluster();
