@@ -13,7 +13,8 @@ async function kubedrill(...args: string[]): Promise<{ code: number; stdout: str
   return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
-describe('kubedrill CLI contract', () => {
+// Each case starts the real CLI (Node + TypeScript stripping): allow for a busy machine.
+describe('kubedrill CLI contract', { timeout: 30_000 }, () => {
   it('--help lists every command of the contract', async () => {
     const { code, stdout } = await kubedrill('--help');
     expect(code).toBe(0);
