@@ -2,6 +2,7 @@ import type { CheckSpec, Observation } from '../src/scenario/schema.ts';
 import { configMapData } from './checks/config-map-data.ts';
 import { fieldCompare } from './checks/field-compare.ts';
 import { fileContent } from './checks/file-content.ts';
+import { mountsConfigMap } from './checks/mounts-config-map.ts';
 import { networkReachable } from './checks/network-reachable.ts';
 import { noTerminationReason } from './checks/no-termination-reason.ts';
 import { objectAbsent } from './checks/object-absent.ts';
@@ -42,6 +43,7 @@ export const checks: { [K in CheckKind]: (check: CheckOf<K>, ctx: CheckContext) 
   fileContent,
   priorityOrder,
   policyApplies,
+  mountsConfigMap,
 };
 
 /** The function behind every symptom observation kind. */

@@ -52,6 +52,8 @@ describe('fieldCompare on every pod of a workload', () => {
     ['all on 1.36', frontend(['busybox:1.36', 'busybox:1.36', 'busybox:1.36']), image, true, /^every one of 3 pods of Deployment frontend spec\.containers\[name=frontend\]\.image: "busybox:1\.36" \(expected "busybox:1\.36"\)$/],
     ['one still on the bad tag', frontend(['busybox:1.36', 'busybox:1.36.99']), image, false, /^pod frontend-5d8f7c9b6d-m4q9z spec\.containers\[name=frontend\]\.image: expected "busybox:1\.36", saw "busybox:1\.36\.99"$/],
     ['no pods', frontend([]), image, false, /^Deployment frontend pods spec\.containers\[name=frontend\]\.image: expected at least 1 pod to inspect, saw none$/],
+    ['image references compared as images', frontend(['library/busybox:1.36', 'docker.io/busybox:1.36', 'index.docker.io/library/busybox:1.36']), { ...image, image: true }, true, /\(expected "docker\.io\/library\/busybox:1\.36"\)$/],
+    ['an image compare still tells tags apart', frontend(['docker.io/library/busybox:1.37']), { ...image, image: true }, false, /expected "docker\.io\/library\/busybox:1\.36", saw "docker\.io\/library\/busybox:1\.37"$/],
     ['priority above 1000', frontend(['busybox:1.36']), { pods: 'frontend', path: 'spec.priority', op: 'gt', value: 1000 }, false, /spec\.priority: expected > 1000, saw nothing/],
   ])('%s', (_name, part, params, passed, reason) => {
     const verdict = fieldCompare(check('fieldCompare', params), context(snapshot(part)));

@@ -8,20 +8,24 @@ import { readPath } from '../path.ts';
 import { podName } from '../pod-state.ts';
 import type { CheckContext } from '../types.ts';
 import { identityProblem, resolveWorkload, strayNote } from '../workload.ts';
+import { normalizeImage } from './spec-unchanged.ts';
 
 /**
  * fieldCompare: the value at `path` of one object (`object`), or of every pod
  * a workload owns (`pods`, at least one), satisfies `op value` — with
- * `quantity`, as Kubernetes quantities (memory gte 160Mi accepts 200M, 0.5Gi).
+ * `quantity`, as Kubernetes quantities (memory gte 160Mi accepts 200M, 0.5Gi);
+ * with `image`, as image references (busybox:1.36 = docker.io/library/busybox:1.36).
  */
 export function fieldCompare(check: CheckOf<'fieldCompare'>, ctx: CheckContext): Outcome {
+  const asImage = (v: unknown): unknown => (check.image && typeof v === 'string' ? normalizeImage(v) : v);
+  const want = check.image ? (Array.isArray(check.value) ? check.value.map((v) => asImage(v) as string) : (asImage(check.value) as typeof check.value)) : check.value;
   if (Boolean(check.object) === Boolean(check.pods)) return fail('internal: fieldCompare needs exactly one of `object` and `pods`');
   let targets: { label: string; obj: AnyObject }[];
   let note = '';
   if (check.object) {
     const { kind, name } = check.object;
     const obj = findObject(ctx.snapshot, kind, name);
-    if (!obj) return fail(`${kind} ${name} not found: expected ${check.path} to be ${compareValue(check.op, undefined, check.value, check.quantity).expected}`);
+    if (!obj) return fail(`${kind} ${name} not found: expected ${check.path} to be ${compareValue(check.op, undefined, want, check.quantity).expected}`);
     if (kind === 'Deployment') {
       const problem = identityProblem(kind, name, obj.metadata?.uid ?? '', ctx.fingerprint);
       if (problem) return fail(problem);
@@ -40,7 +44,7 @@ export function fieldCompare(check: CheckOf<'fieldCompare'>, ctx: CheckContext):
   let expected = '';
   for (const { label, obj } of targets) {
     const value = readPath(obj, check.path);
-    const result = compareValue(check.op, value, check.value, check.quantity);
+    const result = compareValue(check.op, asImage(value), want, check.quantity);
     expected = result.expected;
     if (!result.holds) {
       const why = result.note ? ` (${result.note})` : '';

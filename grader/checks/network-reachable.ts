@@ -1,7 +1,10 @@
 import { couldNotRun, describeExec, execTimeoutMs, pickPod } from '../exec.ts';
+import { truncate } from '../format.ts';
 import { fail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
-import { podName } from '../pod-state.ts';
+import type { V1Pod } from '@kubernetes/client-node';
+import { podName, runningReady } from '../pod-state.ts';
+import { selectorMatches } from '../selector.ts';
 import type { CheckContext, ExecResult } from '../types.ts';
 
 /** The probe: busybox nc connects and exits 0 when the port is open (it has no -z). */
@@ -11,24 +14,28 @@ export function ncCommand(host: string, port: number): string[] {
 
 /**
  * networkReachable: a TCP connect from a Running and Ready pod of `from` to
- * host:port succeeds (`reachable`, retried once) or fails (`blocked`). A
- * `blocked` verdict counts only next to a control probe from a pod of
- * `control` that does connect — otherwise a target scaled to zero would pass.
+ * host:port succeeds (`reachable`, retried once) or fails (`blocked`). For
+ * `blocked`, the name must resolve through cluster DNS (a failed lookup proves
+ * nothing about the port), and a control proves the target is up: Service `host` still routes
+ * `port` to a Ready pod, and that pod accepts the connection on its own
+ * loopback (no NetworkPolicy applies there, so locking down the rest of the
+ * namespace — a default-deny — cannot fail a correct fix). Without the
+ * control a target scaled to zero, or a Service pointed nowhere, would pass.
  */
 export async function networkReachable(check: CheckOf<'networkReachable'>, ctx: CheckContext): Promise<Outcome> {
   if (!/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(check.host)) return fail(`internal: host ${JSON.stringify(check.host)} is not a DNS name or IP`);
-  if (check.expect === 'blocked' && !check.control) return fail(`internal: expect blocked needs a control workload proving ${check.host}:${check.port} is up`);
   const target = `${check.host}:${check.port}`;
   const from = pickPod(ctx, check.from);
   if (!from.ok) return fail(`probe ${target}: ${from.reason}`);
   const where = `pod ${podName(from.pod)} of Deployment ${check.from}`;
+  const fromPod = from.pod.metadata?.name ?? '';
 
-  let result = await connect(ctx, from.pod.metadata?.name ?? '', from.container, check.host, check.port);
+  let result = await connect(ctx, fromPod, from.container, check.host, check.port);
   if (couldNotRun(result)) return fail(`probe ${target} from ${where}: nc could not run (${describeExec('sh', result)})`);
   if (check.expect === 'reachable') {
     let retried = '';
     if (result.exitCode !== 0) {
-      result = await connect(ctx, from.pod.metadata?.name ?? '', from.container, check.host, check.port);
+      result = await connect(ctx, fromPod, from.container, check.host, check.port);
       retried = ' (on the second try)';
     }
     if (result.exitCode === 0) return pass(`${target} reachable from ${where}${retried}`);
@@ -36,16 +43,70 @@ export async function networkReachable(check: CheckOf<'networkReachable'>, ctx: 
   }
 
   if (result.exitCode === 0) return fail(`${target} from ${where}: expected blocked, saw a connection (nc exit 0)`);
-  const blocked = describeExec('nc', result);
-  const control = pickPod(ctx, check.control ?? '', { runningOnly: true });
-  if (!control.ok) return fail(`control probe: ${control.reason} — the target must be proven up for 'blocked' to mean anything`);
-  const controlPod = control.pod.metadata?.name ?? '';
-  let seen = await connect(ctx, controlPod, control.container, check.host, check.port);
-  if (seen.exitCode !== 0 && !couldNotRun(seen)) seen = await connect(ctx, controlPod, control.container, check.host, check.port);
-  if (seen.exitCode !== 0) {
-    return fail(`control probe: ${target} unreachable from pod ${controlPod} (${describeExec('nc', seen)}) — the target must be up for 'blocked' to mean anything`);
+  // A name that does not resolve proves nothing about the port (and a lookup
+  // into a blocked DNS times out just like a blocked connect): ask DNS itself.
+  // nslookup skips /etc/hosts, so a pinned name does not count either.
+  let lookup = await ctx.probe.exec({ pod: fromPod, container: from.container || undefined }, nslookupCommand(check.host), { timeoutMs: execTimeoutMs });
+  if (couldNotRun(lookup)) return fail(`probe ${target} from ${where}: nslookup could not run (${describeExec('sh', lookup)})`);
+  if (!resolved(lookup)) lookup = await ctx.probe.exec({ pod: fromPod, container: from.container || undefined }, nslookupCommand(check.host), { timeoutMs: execTimeoutMs });
+  if (!resolved(lookup)) {
+    return fail(`${target} from ${where}: expected the name ${check.host} to resolve through cluster DNS and the connection to be blocked, saw the lookup fail (${describeLookup(lookup)}, tried twice)`);
   }
-  return pass(`${target} blocked from ${where} (${blocked}), while reachable from control pod ${controlPod} of Deployment ${check.control}`);
+  const blocked = describeExec('nc', result);
+  const control = await targetUp(ctx, check.host, check.port);
+  if (!control.ok) return fail(`control: ${control.reason} — the target must be up for 'blocked' to mean anything`);
+  return pass(`${target} blocked from ${where} (${blocked}), while ${control.proof}`);
+}
+
+type Control = { ok: true; proof: string } | { ok: false; reason: string };
+
+/** Service `host` routes `port` to a Ready pod that accepts a connection on its loopback. */
+async function targetUp(ctx: CheckContext, host: string, port: number): Promise<Control> {
+  const name = host.split('.')[0] ?? host;
+  const service = ctx.snapshot.services.find((s) => s.metadata?.name === name);
+  if (!service) return { ok: false, reason: `Service ${name} not found in namespace ${ctx.snapshot.namespace}` };
+  const servicePort = service.spec?.ports?.find((p) => p.port === port);
+  if (!servicePort) return { ok: false, reason: `Service ${name} has no port ${port} (saw ${(service.spec?.ports ?? []).map((p) => p.port).join(', ') || 'none'})` };
+  const selector = service.spec?.selector;
+  if (!selector || Object.keys(selector).length === 0) return { ok: false, reason: `Service ${name} has no selector, so no pod behind it can be checked` };
+  const pods = ctx.snapshot.pods
+    .filter((p) => !p.metadata?.deletionTimestamp && selectorMatches({ matchLabels: selector }, p.metadata?.labels))
+    .sort((a, b) => podName(a).localeCompare(podName(b)));
+  const pod = pods.find(runningReady);
+  const selectorText = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
+  if (!pod) return { ok: false, reason: `Service ${name} (selector ${selectorText}) routes to no Running and Ready pod (saw ${pods.map((p) => `${podName(p)} ${p.status?.phase ?? 'Unknown'}`).join(', ') || 'no pods'})` };
+  const targetPort = resolveTargetPort(servicePort.targetPort ?? port, pod);
+  if (targetPort === undefined) return { ok: false, reason: `Service ${name} port ${port} targets port ${String(servicePort.targetPort)}, which pod ${podName(pod)} does not name` };
+  const container = pod.spec?.containers[0]?.name;
+  let seen = await connect(ctx, podName(pod), container ?? '', '127.0.0.1', targetPort);
+  if (seen.exitCode !== 0 && !couldNotRun(seen)) seen = await connect(ctx, podName(pod), container ?? '', '127.0.0.1', targetPort);
+  if (seen.exitCode !== 0) return { ok: false, reason: `pod ${podName(pod)} behind Service ${name} does not accept 127.0.0.1:${targetPort} (${describeExec('nc', seen)})` };
+  return { ok: true, proof: `Service ${name} routes port ${port} to Ready pod ${podName(pod)}, which accepts connections on ${targetPort}` };
+}
+
+function resolveTargetPort(targetPort: number | string, pod: V1Pod): number | undefined {
+  if (typeof targetPort === 'number') return targetPort;
+  if (/^\d+$/.test(targetPort)) return Number(targetPort);
+  for (const c of pod.spec?.containers ?? []) {
+    const found = c.ports?.find((p) => p.name === targetPort);
+    if (found) return found.containerPort;
+  }
+  return undefined;
+}
+
+/** The DNS lookup: busybox nslookup, which tries the search domains and exits 1 if any of them is NXDOMAIN. */
+export function nslookupCommand(host: string): string[] {
+  return ['sh', '-c', `nslookup ${host}`];
+}
+
+/** A `Name:` answer followed by an address means the name resolved (whatever the exit code). */
+function resolved(result: ExecResult): boolean {
+  return /^Name:\s*\S+\s*\nAddress(?: \d+)?:\s*\S+/m.test(result.stdout);
+}
+
+function describeLookup(result: ExecResult): string {
+  const lines = `${result.stdout}\n${result.stderr}`.split('\n').map((l) => l.trim()).filter((l) => l && !/^(Server|Address):/.test(l));
+  return `nslookup exit ${result.exitCode}${lines.length ? `: ${truncate(lines[0] ?? '', 70)}` : ''}`;
 }
 
 function connect(ctx: CheckContext, pod: string, container: string, host: string, port: number): Promise<ExecResult> {

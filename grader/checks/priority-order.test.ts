@@ -19,7 +19,7 @@ describe('priorityOrder', () => {
       'broken: payments at 0, nightly-report at 1000',
       [{ priorityClasses: [batchHigh] }, payments(undefined, 0), nightly()],
       false,
-      /^payments priority: expected above every nightly-report priority \(or equal with preemptionPolicy Never\), saw lowest payments priority 0 \(template, no class\) vs highest nightly-report priority 1000 \(template, class kubedrill-batch-high\)$/,
+      /^payments priority: expected above every nightly-report priority, saw lowest payments priority 0 \(template, no class\) vs highest nightly-report priority 1000 \(template, class kubedrill-batch-high\)$/,
     ],
     [
       'payments raised above',
@@ -28,16 +28,16 @@ describe('priorityOrder', () => {
       /^payments outranks nightly-report: lowest payments priority 2000 \(template, class payments-critical\) > highest nightly-report priority 1000 \(template, class kubedrill-batch-high\)$/,
     ],
     [
-      'nightly-report moved to a non-preempting class at the same value',
+      'a tie, even with nightly-report at preemptionPolicy Never (the task asks for higher)',
       [{ priorityClasses: [batchHigh, pc('batch-no-preempt', 0, 'Never')] }, payments(undefined, 0), nightly('batch-no-preempt', [{ priority: 0, preemptionPolicy: 'Never' }])],
-      true,
-      /^payments cannot be preempted by nightly-report: lowest payments priority 0 .* = highest nightly-report priority 0 .*, and every nightly-report preemptionPolicy is Never$/,
+      false,
+      /^payments priority: expected above every nightly-report priority, saw lowest payments priority 0 .* vs highest nightly-report priority 0 /,
     ],
     [
       'a tie where nightly-report may still preempt',
       [{ priorityClasses: [batchHigh, pc('same', 1000)] }, payments('same', 1000), nightly()],
       false,
-      /; on a tie every nightly-report preemptionPolicy must be Never, saw PreemptLowerPriority \(template, class kubedrill-batch-high\)$/,
+      /saw lowest payments priority 1000 \(template, class same\) vs highest nightly-report priority 1000 /,
     ],
     [
       'template raised but an old pod still runs at 0',
@@ -52,10 +52,10 @@ describe('priorityOrder', () => {
       /^Deployment payments spec\.template\.spec\.priorityClassName: expected an existing PriorityClass, saw payments-critical which does not exist$/,
     ],
     [
-      'a globalDefault class applies to a template without a class',
+      'a globalDefault class (forbidden: it changes every new pod in the cluster)',
       [{ priorityClasses: [pc('kubedrill-batch-high', 1000), pc('everyone', 5000, undefined, true)] }, payments(undefined, 5000), nightly()],
-      true,
-      /lowest payments priority 5000 \(template, no class: global default everyone\)/,
+      false,
+      /^PriorityClass everyone is globalDefault \(value 5000\): expected no globalDefault class/,
     ],
     ['nightly-report deleted', [{ priorityClasses: [batchHigh] }, payments(undefined, 0)], false, /^Deployment nightly-report not found/],
   ])('%s', (_name, parts, passed, reason) => {

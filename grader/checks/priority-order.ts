@@ -10,16 +10,22 @@ import type { Workload } from '../workload.ts';
 interface Rank {
   source: string;
   value: number;
-  preemptionPolicy: string;
 }
 
 /**
  * priorityOrder: every priority `higher` runs at (its pods' spec.priority and
- * what its pod template resolves to) is above every priority of `lower`, or
- * equal with all of `lower` at preemptionPolicy Never — so `lower` can no
- * longer preempt `higher`, now or after the next rollout.
+ * what its pod template resolves to) is strictly above every priority of
+ * `lower` — so `lower` can no longer preempt `higher`, now or after the next
+ * rollout. A tie does not count, even with preemptionPolicy Never: the task
+ * asks for a higher priority, and at a tie neither side gets the free slots
+ * first. A globalDefault PriorityClass fails the check: it would change the
+ * priority of every new pod in the cluster, not of these workloads.
  */
 export function priorityOrder(check: CheckOf<'priorityOrder'>, ctx: CheckContext): Outcome {
+  const globalDefault = ctx.snapshot.priorityClasses.find((c) => c.globalDefault === true);
+  if (globalDefault) {
+    return fail(`PriorityClass ${globalDefault.metadata?.name} is globalDefault (value ${globalDefault.value}): expected no globalDefault class — it changes the priority of every new pod in the cluster`);
+  }
   const ranks: Rank[][] = [];
   for (const name of [check.higher, check.lower]) {
     const found = resolveWorkload({ snapshot: ctx.snapshot, name, fingerprint: ctx.fingerprint, injected: ctx.injected });
@@ -34,19 +40,13 @@ export function priorityOrder(check: CheckOf<'priorityOrder'>, ctx: CheckContext
   const lowest = `lowest ${check.higher} priority ${low.value} (${low.source})`;
   const highest = `highest ${check.lower} priority ${high.value} (${high.source})`;
   if (low.value > high.value) return pass(`${check.higher} outranks ${check.lower}: ${lowest} > ${highest}`);
-  const preempting = lower.find((r) => r.preemptionPolicy !== 'Never');
-  if (low.value === high.value && !preempting) {
-    return pass(`${check.higher} cannot be preempted by ${check.lower}: ${lowest} = ${highest}, and every ${check.lower} preemptionPolicy is Never`);
-  }
-  const tie = low.value === high.value && preempting ? `; on a tie every ${check.lower} preemptionPolicy must be Never, saw ${preempting.preemptionPolicy} (${preempting.source})` : '';
-  return fail(`${check.higher} priority: expected above every ${check.lower} priority (or equal with preemptionPolicy Never), saw ${lowest} vs ${highest}${tie}`);
+  return fail(`${check.higher} priority: expected above every ${check.lower} priority, saw ${lowest} vs ${highest}`);
 }
 
 function podRanks(w: Workload): Rank[] {
   return w.pods.map((p) => ({
     source: `pod ${podName(p)}`,
     value: p.spec?.priority ?? 0,
-    preemptionPolicy: p.spec?.preemptionPolicy ?? 'PreemptLowerPriority',
   }));
 }
 
@@ -63,5 +63,5 @@ function templateRank(w: Workload, snapshot: Snapshot): Rank | string {
     pc = snapshot.priorityClasses.find((c) => c.globalDefault === true);
     source = pc ? `template, no class: global default ${pc.metadata?.name}` : 'template, no class';
   }
-  return { source, value: pc?.value ?? 0, preemptionPolicy: pc?.preemptionPolicy ?? 'PreemptLowerPriority' };
+  return { source, value: pc?.value ?? 0 };
 }

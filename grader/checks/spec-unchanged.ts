@@ -1,5 +1,6 @@
-import type { V1Container } from '@kubernetes/client-node';
+import type { V1Container, V1EnvVar, V1ResourceRequirements } from '@kubernetes/client-node';
 import { show } from '../format.ts';
+import { parseQuantity } from '../quantity.ts';
 import { fail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import type { CheckContext } from '../types.ts';
@@ -12,7 +13,9 @@ type Field = CheckOf<'specUnchanged'>['fields'][number];
  * template equal those of the LAST injected manifest for that Deployment —
  * expected values come from the scenario files, never from the cluster.
  * A missing list equals an empty one; `busybox:1.36` equals
- * `docker.io/library/busybox:1.36`.
+ * `docker.io/library/busybox:1.36`; env ignores what the API server fills in
+ * (fieldRef apiVersion v1); resources compare as quantities (512Mi = 0.5Gi),
+ * with requests defaulted from limits as the API server does.
  */
 export function specUnchanged(check: CheckOf<'specUnchanged'>, ctx: CheckContext): Outcome {
   const manifest = lastInjected(ctx.injected, 'Deployment', check.workload) as { spec?: { template?: { spec?: { containers?: V1Container[] } } } } | undefined;
@@ -41,7 +44,40 @@ export function specUnchanged(check: CheckOf<'specUnchanged'>, ctx: CheckContext
 function normalize(field: Field, value: unknown): unknown {
   if (field === 'image') return typeof value === 'string' ? normalizeImage(value) : value;
   if (field === 'workingDir') return value ?? '';
+  if (field === 'env') return ((value as V1EnvVar[] | undefined) ?? []).map(normalizeEnv);
+  if (field === 'resources') return normalizeResources(value as V1ResourceRequirements | undefined);
   return value ?? [];
+}
+
+function normalizeEnv(e: V1EnvVar): unknown {
+  const fieldRef = e.valueFrom?.fieldRef;
+  if (!fieldRef) return e;
+  const { apiVersion, ...rest } = fieldRef;
+  return { ...e, valueFrom: { ...e.valueFrom, fieldRef: apiVersion === 'v1' ? rest : fieldRef } };
+}
+
+// Each quantity as an exact reduced fraction; requests default to limits.
+function normalizeResources(r: V1ResourceRequirements | undefined): unknown {
+  const canon = (m: Record<string, unknown> | undefined): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const key of Object.keys(m ?? {}).sort()) {
+      const raw = (m ?? {})[key];
+      const q = parseQuantity(typeof raw === 'number' ? raw : String(raw));
+      if (!q) {
+        out[key] = String(raw);
+        continue;
+      }
+      const g = gcd(q.numerator < 0n ? -q.numerator : q.numerator, q.denominator) || 1n;
+      out[key] = `${q.numerator / g}/${q.denominator / g}`;
+    }
+    return out;
+  };
+  const limits = canon(r?.limits);
+  return { limits, requests: { ...limits, ...canon(r?.requests) } };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  return b === 0n ? a : gcd(b, a % b);
 }
 
 /** Docker Hub's implicit registry, library/ and :latest made explicit, so equal references compare equal. */

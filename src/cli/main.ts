@@ -56,6 +56,7 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .option('--json', 'one JSON document')
     .option('--parallel <n>', 'cases at once (default 4)')
     .option('--solution-only', 'only the reference solution')
+    .option('--case <names>', 'only these cases, comma-separated: solution, fix/<name>, shortcut/<name>')
     .action((id, o) => run(() => verifyCommand(id, o)));
   program.command('validate [dir]').description('validate scenario files; exit 2 on any problem').option('--json', 'one JSON document').action((dir, o) => run(() => validateCommand(dir, o)));
   return program;

@@ -36,6 +36,8 @@ export interface VerifyOptions {
   parallel?: number;
   /** Only the reference solution (the core proof), no fixes/shortcuts. */
   solutionOnly?: boolean;
+  /** Only the cases with these names ("solution", "fix/x", "shortcut/y"). */
+  cases?: string[];
   progress: Progress;
   /** Called as each case finishes. */
   onCase?: (scenario: string, result: CaseResult) => void;
@@ -54,7 +56,7 @@ export async function verifyScenarios(options: VerifyOptions): Promise<ScenarioR
   const exclusive = new Mutex();
   let counter = 0;
   const jobs = options.scenarios.map((scenario) => {
-    const cases = casesOf(scenario, options.solutionOnly ?? false);
+    const cases = casesOf(scenario, options.solutionOnly ?? false).filter((c) => !options.cases || options.cases.includes(c.name));
     return Promise.all(
       cases.map(async (script) => {
         const suffix = `v${(counter++).toString(36)}`;

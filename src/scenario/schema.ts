@@ -45,7 +45,7 @@ export const checkSpec = z.discriminatedUnion('kind', [
     workload,
     container: name,
     /** Container fields compared with the injected manifest (never with cluster state). */
-    fields: z.array(z.enum(['image', 'command', 'args', 'workingDir'])).min(1),
+    fields: z.array(z.enum(['image', 'command', 'args', 'workingDir', 'env', 'envFrom', 'resources'])).min(1),
   }),
   z.object({
     ...checkBase,
@@ -59,6 +59,8 @@ export const checkSpec = z.discriminatedUnion('kind', [
     value: z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]).optional(),
     /** Compare as Kubernetes quantities (160Mi, 1Gi, 500m). */
     quantity: z.boolean().default(false),
+    /** Compare as image references: busybox:1.36 = library/busybox:1.36 = docker.io/library/busybox:1.36. */
+    image: z.boolean().default(false),
   }),
   z.object({ ...checkBase, kind: z.literal('objectExists'), object: objectRef, injected: z.boolean().default(true) }),
   z.object({ ...checkBase, kind: z.literal('objectAbsent'), object: objectRef }),
@@ -77,9 +79,8 @@ export const checkSpec = z.discriminatedUnion('kind', [
     from: workload,
     host: z.string().min(1),
     port: z.number().int().min(1).max(65535),
+    /** "blocked" also proves the target is up: Service `host` routes `port` to a Ready pod that accepts it on loopback. */
     expect: z.enum(['reachable', 'blocked']),
-    /** For "blocked": a workload whose pods must reach host:port, proving the target is up. */
-    control: workload.optional(),
   }),
   z.object({
     ...checkBase,
@@ -93,9 +94,18 @@ export const checkSpec = z.discriminatedUnion('kind', [
   z.object({
     ...checkBase,
     kind: z.literal('priorityOrder'),
-    /** Every pod of `higher` must outrank every pod of `lower`, or tie with lower's preemptionPolicy Never. */
+    /** Every pod of `higher` must strictly outrank every pod of `lower` (and no PriorityClass may be globalDefault). */
     higher: workload,
     lower: workload,
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('mountsConfigMap'),
+    /** The pod template mounts, at mountPath (whole directory, nothing laid inside), a non-optional volume from the ConfigMap (configMap or projected, any volume name). */
+    workload,
+    container: name,
+    mountPath: z.string().startsWith('/'),
+    configMap: name,
   }),
   z.object({
     ...checkBase,

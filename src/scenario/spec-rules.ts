@@ -81,8 +81,12 @@ function checkRules(check: CheckSpec, at: (field: string) => PropertyKey[], repo
     all ? all.find((o) => o.object.kind === kind && o.object.metadata.name === name) : true;
   switch (check.kind) {
     case 'networkReachable':
-      if (check.expect === 'blocked' && check.control === undefined) {
-        report(at('control'), 'required when expect is "blocked": a control probe from another workload shows the target is up');
+      if (check.expect === 'blocked' && all) {
+        // The control behind "blocked" execs into a pod of Service `host`.
+        const service = find('Service', check.host.split('.')[0] ?? check.host);
+        const ports = service && service !== true ? ((service.object.spec as { ports?: { port?: number }[] } | undefined)?.ports ?? []) : [];
+        if (!service) report(at('host'), `expect "blocked" needs a Service the scenario injects, to prove the target is up; no Service ${showValue(check.host)}`);
+        else if (!ports.some((p) => p.port === check.port)) report(at('port'), `Service ${showValue(check.host)} has no port ${check.port}`);
       }
       return;
     case 'fieldCompare':

@@ -164,10 +164,10 @@ export const invalidCases: InvalidCase[] = [
     edits: [{ file: 'scenario.yaml', replace: 'id: client-reaches-web', with: 'id: client-healthy' }],
   },
   {
-    name: 'blocked-without-control',
-    expected: 'scenario.yaml: checks[3].control',
-    text: 'required when expect is "blocked"',
-    edits: [{ file: 'scenario.yaml', replace: '    control: web\n', with: '' }],
+    name: 'blocked-target-not-a-service',
+    expected: 'scenario.yaml: checks[3].host',
+    text: 'expect "blocked" needs a Service the scenario injects',
+    edits: [{ file: 'scenario.yaml', replace: '    host: metrics\n', with: '    host: monitoring\n' }],
   },
   {
     name: 'unknown-container',

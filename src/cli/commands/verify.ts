@@ -1,19 +1,26 @@
 import { createProgress } from '../../../cluster/progress.ts';
 import { localBinDir } from '../../../cluster/local/index.ts';
-import { verifyScenarios, type ScenarioResult } from '../../engine/verify.ts';
+import { casesOf, verifyScenarios, type ScenarioResult } from '../../engine/verify.ts';
 import { connectCluster, scriptKubeconfig } from '../cluster.ts';
 import { allScenarios, findScenario } from '../scenarios.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { out, outJson, paint, table } from '../output.ts';
 import { withInterrupt } from '../interrupt.ts';
 
-/** `kubedrill verify <id>|--all [--json] [--parallel N] [--solution-only]`. */
+/** `kubedrill verify <id>|--all [--json] [--parallel N] [--solution-only] [--case names]`. */
 export async function verifyCommand(
   id: string | undefined,
-  options: { all?: boolean; json?: boolean; parallel?: string; solutionOnly?: boolean },
+  options: { all?: boolean; json?: boolean; parallel?: string; solutionOnly?: boolean; case?: string },
 ): Promise<number> {
   if (!id && !options.all) throw new UsageError('name a scenario or pass --all');
-  const scenarios = options.all ? await allScenarios() : [await findScenario(id!)];
+  let scenarios = options.all ? await allScenarios() : [await findScenario(id!)];
+  const wanted = options.case?.split(',').map((c) => c.trim()).filter(Boolean);
+  if (wanted) {
+    const known = new Set(scenarios.flatMap((s) => casesOf(s, false).map((c) => c.name)));
+    const unknown = wanted.filter((c) => !known.has(c));
+    if (unknown.length > 0) throw new UsageError(`no case ${unknown.join(', ')} (cases are named solution, fix/<name>, shortcut/<name>)`);
+    scenarios = scenarios.filter((s) => casesOf(s, false).some((c) => wanted.includes(c.name)));
+  }
   const progress = createProgress({ quiet: options.json });
   const { kube, access } = await connectCluster({ autoUp: true, progress });
   const kubeconfig = await scriptKubeconfig(access);
@@ -26,6 +33,7 @@ export async function verifyCommand(
       pathPrepend: access.provider === 'local' ? [localBinDir()] : [],
       parallel: options.parallel ? Number(options.parallel) : undefined,
       solutionOnly: options.solutionOnly,
+      cases: wanted,
       progress,
       signal,
       onCase: (scenario, c) => {

