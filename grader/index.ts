@@ -1,5 +1,6 @@
 import type { CheckSpec, Observation } from '../src/scenario/schema.ts';
 import { configMapData } from './checks/config-map-data.ts';
+import { envNamesService } from './checks/env-names-service.ts';
 import { fieldCompare } from './checks/field-compare.ts';
 import { fileContent } from './checks/file-content.ts';
 import { mountsConfigMap } from './checks/mounts-config-map.ts';
@@ -44,6 +45,7 @@ export const checks: { [K in CheckKind]: (check: CheckOf<K>, ctx: CheckContext) 
   priorityOrder,
   policyApplies,
   mountsConfigMap,
+  envNamesService,
 };
 
 /** The function behind every symptom observation kind. */

@@ -100,6 +100,15 @@ export const checkSpec = z.discriminatedUnion('kind', [
   }),
   z.object({
     ...checkBase,
+    kind: z.literal('envNamesService'),
+    /** In every Ready pod, the variable names Service `service` (short or qualified name, or its ClusterIP). */
+    workload,
+    container: name.optional(),
+    variable: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'),
+    service: name,
+  }),
+  z.object({
+    ...checkBase,
     kind: z.literal('mountsConfigMap'),
     /** The pod template mounts, at mountPath (whole directory, nothing laid inside), a non-optional volume from the ConfigMap (configMap or projected, any volume name). */
     workload,

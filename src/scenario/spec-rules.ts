@@ -123,6 +123,9 @@ function checkRules(check: CheckSpec, at: (field: string) => PropertyKey[], repo
     case 'policyApplies':
       if (!find('NetworkPolicy', check.policy)) report(at('policy'), `names no NetworkPolicy of the manifests: ${showValue(check.policy)}`);
       return;
+    case 'envNamesService':
+      if (!find('Service', check.service)) report(at('service'), `names no Service of the manifests: ${showValue(check.service)}`);
+      return;
     case 'objectExists':
       if (check.injected && !find(check.object.kind, check.object.name)) {
         report(at('object'), `${check.object.kind}/${check.object.name} is not in the manifests (set injected: false for an object the learner creates)`);
