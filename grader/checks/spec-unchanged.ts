@@ -34,6 +34,7 @@ export function specUnchanged(check: CheckOf<'specUnchanged'>, ctx: CheckContext
     const want = normalize(field, expected[field]);
     const have = normalize(field, seen[field]);
     if (JSON.stringify(want) !== JSON.stringify(have)) {
+      if (field === 'resources') return fail(`${where}.resources: ${resourceDiff(expected.resources, seen.resources)}`);
       return fail(`${where}.${field}: expected ${show(expected[field])}, saw ${show(seen[field])}`);
     }
   }
@@ -74,6 +75,23 @@ function normalizeResources(r: V1ResourceRequirements | undefined): unknown {
   };
   const limits = canon(r?.limits);
   return { limits, requests: { ...limits, ...canon(r?.requests) } };
+}
+
+// The first differing entry in words: "requests.memory: expected nothing, saw 1Ti".
+function resourceDiff(expected: V1ResourceRequirements | undefined, seen: V1ResourceRequirements | undefined): string {
+  const want = normalizeResources(expected) as Record<string, Record<string, string>>;
+  const have = normalizeResources(seen) as Record<string, Record<string, string>>;
+  const raw = (r: V1ResourceRequirements | undefined, part: string, key: string): unknown => {
+    const limits = (r?.limits ?? {}) as Record<string, unknown>;
+    const requests = (r?.requests ?? {}) as Record<string, unknown>;
+    return part === 'limits' ? limits[key] : (requests[key] ?? limits[key]);
+  };
+  for (const part of ['requests', 'limits']) {
+    for (const key of [...new Set([...Object.keys(want[part] ?? {}), ...Object.keys(have[part] ?? {})])].sort()) {
+      if (want[part]?.[key] !== have[part]?.[key]) return `${part}.${key}: expected ${show(raw(expected, part, key))}, saw ${show(raw(seen, part, key))}`;
+    }
+  }
+  return `expected ${show(expected)}, saw ${show(seen)}`;
 }
 
 function gcd(a: bigint, b: bigint): bigint {

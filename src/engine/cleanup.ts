@@ -9,9 +9,11 @@ const SYSTEM_CLASSES = new Set(['system-cluster-critical', 'system-node-critical
  * Undo an attempt: restore node resources, delete the cluster-scoped objects
  * its manifests created and the PriorityClasses the learner created for it
  * (referenced from the namespace, created after the attempt started, used by
- * no pod elsewhere — or globalDefault, whose name admission writes into every
- * new pod, so use elsewhere says nothing about whose it is), then delete the
- * namespace and wait until it is gone.
+ * no pod elsewhere), then delete the namespace and wait until it is gone.
+ * A globalDefault class created during an attempt that changed cluster-wide
+ * state goes too, though other namespaces' pods name it (admission writes its
+ * name into every new pod): only one such attempt runs at a time (the
+ * exclusive lock), so it is that attempt's; any other attempt leaves it.
  */
 export async function cleanupAttempt(
   kube: Kube,
@@ -55,11 +57,14 @@ async function learnerPriorityClasses(kube: Kube, record: AttemptRecord): Promis
       Date.parse(String(c.metadata?.creationTimestamp ?? 0)) >= started - 1000,
   );
   if (classes.length === 0) return [];
-  // A class some other namespace's pods use is not ours to delete — unless it
-  // is a globalDefault one created during the attempt: every new pod names it.
+  const clusterWide = record.nodeResources.length > 0 || record.clusterObjects.length > 0;
+  // A class some other namespace's pods use is not ours to delete.
   const usedElsewhere = new Set<string>();
   for (const p of await kube.listAllPods()) {
     if (p.metadata?.namespace !== record.namespace && p.spec?.priorityClassName) usedElsewhere.add(p.spec.priorityClassName);
   }
-  return classes.filter((c) => c.globalDefault === true || !usedElsewhere.has(c.metadata?.name ?? '')).map((c) => c.metadata?.name ?? '').filter(Boolean);
+  return classes
+    .filter((c) => (c.globalDefault === true && clusterWide) || !usedElsewhere.has(c.metadata?.name ?? ''))
+    .map((c) => c.metadata?.name ?? '')
+    .filter(Boolean);
 }
