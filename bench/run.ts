@@ -1,7 +1,9 @@
 /**
  * Benchmarks that print numbers (never timed tests). Per scenario: time from
- * `start` to the symptom (and the whole start), `check` latency without and
- * with the stability window, `reset` and `stop` times. For the cluster: `up`
+ * `start` to the symptom (and the whole start), `check` latency on the broken
+ * state, and on the fixed state (after solution.sh; this is where the
+ * reachability and file probes run) without and with the stability window,
+ * `reset` and `stop` times. For the cluster: `up`
  * warm (already running), `down`, and `up` cold (after down; binaries cached).
  * Median of N runs (default 3). Writes bench/results/<date>.{json,md}.
  *
@@ -12,10 +14,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createProgress, silentProgress } from '../cluster/progress.ts';
 import { selectProvider } from '../cluster/select.ts';
-import { connectCluster, upCluster } from '../src/cli/cluster.ts';
+import { connectCluster, scriptKubeconfig, upCluster } from '../src/cli/cluster.ts';
 import { loadAll } from '../src/scenario/load.ts';
 import { startAttempt, stopAttempt } from '../src/attempt/lifecycle.ts';
-import { gradeAttempt } from '../src/engine/grade.ts';
+import { gradeAttempt, gradeUntilPass } from '../src/engine/grade.ts';
+import { runScript } from '../src/engine/run-script.ts';
+import { parseDuration } from '../src/engine/wait.ts';
+import { localBinDir } from '../cluster/local/index.ts';
 import { writeAtomic } from '../src/home.ts';
 import { repoRoot } from '../src/scenario/paths.ts';
 
@@ -38,7 +43,9 @@ const time = async (fn: () => Promise<unknown>): Promise<number> => {
 const { kube, access } = await connectCluster({ autoUp: true, progress });
 const wanted = values.scenarios?.split(',');
 const scenarios = (await loadAll()).filter((s) => !wanted || wanted.includes(s.id));
-type Row = { scenario: string; symptom: number; start: number; checkQuick: number; checkWindow: number; reset: number; stop: number };
+const kubeconfig = await scriptKubeconfig(access);
+const pathPrepend = access.provider === 'local' ? [localBinDir()] : [];
+type Row = { scenario: string; symptom: number; start: number; checkBroken: number; checkQuick: number; checkWindow: number; reset: number; stop: number };
 const rows: Row[] = [];
 for (const scenario of scenarios) {
   const samples: Row[] = [];
@@ -49,17 +56,22 @@ for (const scenario of scenarios) {
     const start = await time(async () => {
       ({ record, symptomSeconds: symptom } = await startAttempt({ kube, scenario, namespace, progress: silentProgress }));
     });
+    const checkBroken = await time(() => gradeAttempt({ kube, scenario, record, windowMs: 0 }));
+    const ran = await runScript({ path: scenario.solution }, { kubeconfig, namespace, pathPrepend });
+    if (ran.exitCode !== 0) throw new Error(`${scenario.id}: solution.sh exited ${ran.exitCode}: ${ran.output}`);
+    const fixed = await gradeUntilPass({ kube, scenario, record, waitMs: parseDuration(scenario.settle) });
+    if (!fixed.passed) throw new Error(`${scenario.id}: the solution did not pass within settle`);
     const checkQuick = await time(() => gradeAttempt({ kube, scenario, record, windowMs: 0 }));
     const checkWindow = await time(() => gradeAttempt({ kube, scenario, record }));
     const reset = await time(async () => {
       ({ record } = await startAttempt({ kube, scenario, namespace, progress: silentProgress }));
     });
     const stop = await time(() => stopAttempt(kube, record, silentProgress));
-    samples.push({ scenario: scenario.id, symptom, start, checkQuick, checkWindow, reset, stop });
-    progress.info(`${scenario.id} run ${i + 1}/${runs}: start ${start.toFixed(1)}s (symptom ${symptom.toFixed(1)}s), check ${checkQuick.toFixed(2)}s / ${checkWindow.toFixed(1)}s, reset ${reset.toFixed(1)}s, stop ${stop.toFixed(1)}s`);
+    samples.push({ scenario: scenario.id, symptom, start, checkBroken, checkQuick, checkWindow, reset, stop });
+    progress.info(`${scenario.id} run ${i + 1}/${runs}: start ${start.toFixed(1)}s (symptom ${symptom.toFixed(1)}s), check broken ${checkBroken.toFixed(2)}s, fixed ${checkQuick.toFixed(2)}s / ${checkWindow.toFixed(1)}s, reset ${reset.toFixed(1)}s, stop ${stop.toFixed(1)}s`);
   }
   const pick = (k: keyof Omit<Row, 'scenario'>): number => median(samples.map((s) => s[k]));
-  rows.push({ scenario: scenario.id, symptom: pick('symptom'), start: pick('start'), checkQuick: pick('checkQuick'), checkWindow: pick('checkWindow'), reset: pick('reset'), stop: pick('stop') });
+  rows.push({ scenario: scenario.id, symptom: pick('symptom'), start: pick('start'), checkBroken: pick('checkBroken'), checkQuick: pick('checkQuick'), checkWindow: pick('checkWindow'), reset: pick('reset'), stop: pick('stop') });
 }
 
 const cluster: Record<string, number> = {};
@@ -80,9 +92,9 @@ if (!values['no-cluster'] && access.provider !== 'existing') {
 const machine = { date: new Date().toISOString(), provider: access.provider, cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), kernel: release(), node: process.version, runs };
 const f = (n: number): string => `${n.toFixed(1)}s`;
 const table = [
-  '| scenario | start → symptom | start (total) | check (no window) | check (10 s window) | reset | stop |',
-  '|---|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.scenario} | ${f(r.symptom)} | ${f(r.start)} | ${r.checkQuick.toFixed(2)}s | ${f(r.checkWindow)} | ${f(r.reset)} | ${f(r.stop)} |`),
+  '| scenario | start → symptom | start (total) | check, broken | check, fixed (no window) | check, fixed (10 s window) | reset | stop |',
+  '|---|---|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.scenario} | ${f(r.symptom)} | ${f(r.start)} | ${r.checkBroken.toFixed(2)}s | ${r.checkQuick.toFixed(2)}s | ${f(r.checkWindow)} | ${f(r.reset)} | ${f(r.stop)} |`),
   '',
   ...(Object.keys(cluster).length ? [`cluster (${access.provider}): up warm ${f(cluster.upWarm!)}, down ${f(cluster.down!)}, up cold (binaries cached) ${f(cluster.upCold!)}`] : []),
   '',

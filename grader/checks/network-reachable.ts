@@ -16,11 +16,13 @@ export function ncCommand(host: string, port: number): string[] {
  * networkReachable: a TCP connect from a Running and Ready pod of `from` to
  * host:port succeeds (`reachable`, retried once) or fails (`blocked`). For
  * `blocked`, the name must resolve through cluster DNS (a failed lookup proves
- * nothing about the port), and a control proves the target is up: Service `host` still routes
- * `port` to a Ready pod, and that pod accepts the connection on its own
- * loopback (no NetworkPolicy applies there, so locking down the rest of the
- * namespace — a default-deny — cannot fail a correct fix). Without the
- * control a target scaled to zero, or a Service pointed nowhere, would pass.
+ * nothing about the port), a control proves the target is up — Service
+ * `host` still routes `port` to a Ready pod, and that pod accepts the
+ * connection on its own loopback (no NetworkPolicy applies there, so locking
+ * down the rest of the namespace, a default-deny, cannot fail a correct fix)
+ * — and the Service's ClusterIP is blocked too (a name pinned elsewhere in
+ * /etc/hosts would look blocked). Without the control a target scaled to
+ * zero, or a Service pointed nowhere, would pass.
  */
 export async function networkReachable(check: CheckOf<'networkReachable'>, ctx: CheckContext): Promise<Outcome> {
   if (!/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(check.host)) return fail(`internal: host ${JSON.stringify(check.host)} is not a DNS name or IP`);
@@ -55,10 +57,13 @@ export async function networkReachable(check: CheckOf<'networkReachable'>, ctx: 
   const blocked = describeExec('nc', result);
   const control = await targetUp(ctx, check.host, check.port);
   if (!control.ok) return fail(`control: ${control.reason} — the target must be up for 'blocked' to mean anything`);
-  return pass(`${target} blocked from ${where} (${blocked}), while ${control.proof}`);
+  // The name as the pod resolves it can be pinned elsewhere (hostAliases): the Service's own address must be blocked too.
+  const byIP = await connect(ctx, fromPod, from.container, control.clusterIP, check.port);
+  if (byIP.exitCode === 0) return fail(`${target} from ${where}: expected blocked, saw a connection to Service ${control.service}'s ClusterIP ${control.clusterIP}:${check.port} (the name alone is blocked: is it pinned in /etc/hosts?)`);
+  return pass(`${target} blocked from ${where} (${blocked}; ClusterIP ${control.clusterIP} too), while ${control.proof}`);
 }
 
-type Control = { ok: true; proof: string } | { ok: false; reason: string };
+type Control = { ok: true; proof: string; service: string; clusterIP: string } | { ok: false; reason: string };
 
 /** Service `host` routes `port` to a Ready pod that accepts a connection on its loopback. */
 async function targetUp(ctx: CheckContext, host: string, port: number): Promise<Control> {
@@ -67,6 +72,8 @@ async function targetUp(ctx: CheckContext, host: string, port: number): Promise<
   if (!service) return { ok: false, reason: `Service ${name} not found in namespace ${ctx.snapshot.namespace}` };
   const servicePort = service.spec?.ports?.find((p) => p.port === port);
   if (!servicePort) return { ok: false, reason: `Service ${name} has no port ${port} (saw ${(service.spec?.ports ?? []).map((p) => p.port).join(', ') || 'none'})` };
+  const clusterIP = service.spec?.clusterIP;
+  if (!clusterIP || clusterIP === 'None') return { ok: false, reason: `Service ${name} has no ClusterIP (headless): expected a Service the probe can address` };
   const selector = service.spec?.selector;
   if (!selector || Object.keys(selector).length === 0) return { ok: false, reason: `Service ${name} has no selector, so no pod behind it can be checked` };
   const pods = ctx.snapshot.pods
@@ -81,7 +88,7 @@ async function targetUp(ctx: CheckContext, host: string, port: number): Promise<
   let seen = await connect(ctx, podName(pod), container ?? '', '127.0.0.1', targetPort);
   if (seen.exitCode !== 0 && !couldNotRun(seen)) seen = await connect(ctx, podName(pod), container ?? '', '127.0.0.1', targetPort);
   if (seen.exitCode !== 0) return { ok: false, reason: `pod ${podName(pod)} behind Service ${name} does not accept 127.0.0.1:${targetPort} (${describeExec('nc', seen)})` };
-  return { ok: true, proof: `Service ${name} routes port ${port} to Ready pod ${podName(pod)}, which accepts connections on ${targetPort}` };
+  return { ok: true, service: name, clusterIP, proof: `Service ${name} routes port ${port} to Ready pod ${podName(pod)}, which accepts connections on ${targetPort}` };
 }
 
 function resolveTargetPort(targetPort: number | string, pod: V1Pod): number | undefined {
