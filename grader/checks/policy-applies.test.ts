@@ -29,6 +29,14 @@ describe('policyApplies', () => {
     expect(verdict.passed).toBe(passed);
   });
 
+  it('reads ingress rules as client-node (_from) and as raw JSON (from)', () => {
+    for (const rule of [{ _from: [{ ipBlock: { cidr: '0.0.0.0/0' } }] }, { from: [{ namespaceSelector: {} }] }]) {
+      const np = { metadata: { name: 'web-in' }, spec: { podSelector: {}, policyTypes: ['Ingress'], ingress: [rule] } } as V1NetworkPolicy;
+      const verdict = policyApplies(check('policyApplies', { policy: 'web-in', workload: 'app', policyType: 'Ingress' }), context(snapshot(workload('app'), { networkPolicies: [np] })));
+      expect(verdict.reason).toMatch(/^NetworkPolicy web-in spec\.ingress\[0\] allows Deployment app all ingress/);
+    }
+  });
+
   it('fails when the workload is gone', () => {
     const np = policy({ podSelector: {}, policyTypes: ['Egress'] });
     const verdict = policyApplies(check('policyApplies', { policy: 'app-egress', workload: 'app', policyType: 'Egress' }), context(snapshot({ networkPolicies: [np] })));

@@ -32,7 +32,7 @@ export function policyApplies(check: CheckOf<'policyApplies'>, ctx: CheckContext
   for (const other of ctx.snapshot.networkPolicies) {
     if (!selectorMatches(other.spec?.podSelector ?? {}, labels) || !policyTypes(other).includes(check.policyType)) continue;
     const rules: { peers?: V1NetworkPolicyPeer[]; ports?: V1NetworkPolicyPort[] }[] =
-      direction === 'egress' ? (other.spec?.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports })) : (other.spec?.ingress ?? []).map((r) => ({ peers: r._from, ports: r.ports }));
+      direction === 'egress' ? (other.spec?.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports })) : (other.spec?.ingress ?? []).map((r) => ({ peers: r._from ?? (r as { from?: V1NetworkPolicyPeer[] }).from, ports: r.ports })); // client-node names it _from, raw JSON from
     const open = rules.findIndex((rule) => openRule(rule.peers, rule.ports));
     if (open >= 0) {
       return fail(`NetworkPolicy ${other.metadata?.name} spec.${direction}[${open}] allows Deployment ${check.workload} all ${direction} (every destination, every port): expected ${subject} to still restrict ${direction} of ${check.workload}`);
