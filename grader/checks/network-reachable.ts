@@ -48,9 +48,10 @@ export async function networkReachable(check: CheckOf<'networkReachable'>, ctx: 
   // A name that does not resolve proves nothing about the port (and a lookup
   // into a blocked DNS times out just like a blocked connect): ask DNS itself.
   // nslookup skips /etc/hosts, so a pinned name does not count either.
-  let lookup = await ctx.probe.exec({ pod: fromPod, container: from.container || undefined }, nslookupCommand(check.host), { timeoutMs: execTimeoutMs });
+  const nslookup = (): Promise<ExecResult> => ctx.probe.exec({ pod: fromPod, container: from.container || undefined }, nslookupCommand(check.host), { timeoutMs: execTimeoutMs });
+  let lookup = await nslookup();
   if (couldNotRun(lookup)) return fail(`probe ${target} from ${where}: nslookup could not run (${describeExec('sh', lookup)})`);
-  if (!resolved(lookup)) lookup = await ctx.probe.exec({ pod: fromPod, container: from.container || undefined }, nslookupCommand(check.host), { timeoutMs: execTimeoutMs });
+  if (!resolved(lookup)) lookup = await nslookup();
   if (!resolved(lookup)) {
     return fail(`${target} from ${where}: expected the name ${check.host} to resolve through cluster DNS and the connection to be blocked, saw the lookup fail (${describeLookup(lookup)}, tried twice)`);
   }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Create an empty web-settings, then lay settings.conf from another ConfigMap over /etc/web with a subPath mount: web-settings is mounted but hidden.
+# Create an empty web-settings, then lay settings.conf from another ConfigMap over it with a subPath mount. On a real cluster the pod never starts (the mount point cannot be made inside the read-only ConfigMap volume); mountsConfigMap would fail it anyway (unit-tested).
 set -eu
 kubectl -n "$NS" create configmap web-settings
 kubectl -n "$NS" create configmap web-config --from-literal=settings.conf=mode=production
