@@ -14,9 +14,9 @@ export interface ScriptsLoad {
 
 /**
  * Reads solution.sh (must exist and be executable), fixes/*.sh and
- * shortcuts/*.sh (each names itself on the comment line after the shebang),
- * and rejects shell in any of them that the busybox stand-in cannot run
- * (they exec into busybox pods).
+ * shortcuts/*.sh (each, solution.sh too, describes itself on the comment
+ * line after the shebang), and rejects shell in any of them that the busybox
+ * stand-in cannot run (they exec into busybox pods).
  */
 export async function loadScripts(dir: string): Promise<ScriptsLoad> {
   const problems: ScenarioProblem[] = [];
@@ -26,7 +26,8 @@ export async function loadScripts(dir: string): Promise<ScriptsLoad> {
     problems.push({ file: solution, fieldPath: '', detail: 'missing: the reference fix, as the kubectl commands a learner would type' });
   } else {
     problems.push(...shellProblems(solution, text));
-    if (!text.startsWith('#!')) problems.push({ file: solution, fieldPath: '', detail: 'expected a shebang (#!/usr/bin/env bash) on line 1', line: 1 });
+    const head = describeScript(solution, text);
+    if ('problem' in head) problems.push(head.problem);
     const executable = await access(solution, constants.X_OK).then(() => true, () => false);
     if (!executable) problems.push({ file: solution, fieldPath: '', detail: 'not executable (chmod +x solution.sh)' });
   }
@@ -42,19 +43,20 @@ async function loadFolder(folder: string, problems: ScenarioProblem[]): Promise<
     const file = path.join(folder, name);
     const text = await readFile(file, 'utf8');
     problems.push(...shellProblems(file, text));
-    const [first = '', second = ''] = text.split('\n');
-    if (!first.startsWith('#!')) {
-      problems.push({ file, fieldPath: '', detail: 'expected a shebang (#!/usr/bin/env bash) on line 1', line: 1 });
-      continue;
-    }
-    const description = /^#\s*(\S.*)$/.exec(second)?.[1]?.trim();
-    if (!description) {
-      problems.push({ file, fieldPath: '', detail: `expected a "# what this script does" line after the shebang, saw ${JSON.stringify(second)}`, line: 2 });
-      continue;
-    }
-    scripts.push({ name: name.replace(/\.sh$/, ''), path: file, description });
+    const head = describeScript(file, text);
+    if ('problem' in head) problems.push(head.problem);
+    else scripts.push({ name: name.replace(/\.sh$/, ''), path: file, description: head.description });
   }
   return scripts;
+}
+
+/** A script's one-line description (the comment right after the shebang), or the problem when either line is missing. */
+export function describeScript(file: string, text: string): { description: string } | { problem: ScenarioProblem } {
+  const [first = '', second = ''] = text.split('\n');
+  if (!first.startsWith('#!')) return { problem: { file, fieldPath: '', detail: 'expected a shebang (#!/usr/bin/env bash) on line 1', line: 1 } };
+  const description = /^#\s*(\S.*)$/.exec(second)?.[1]?.trim();
+  if (!description) return { problem: { file, fieldPath: '', detail: `expected a "# what this script does" line after the shebang, saw ${JSON.stringify(second)}`, line: 2 } };
+  return { description };
 }
 
 /** Busybox findings per line (continuation lines joined), so each names its line. */

@@ -224,6 +224,12 @@ export const invalidCases: InvalidCase[] = [
     edits: [{ file: 'fixes/new-policy.sh', replace: '# Add a second NetworkPolicy that allows client to reach web:8080 and DNS.\n', with: '' }],
   },
   {
+    name: 'solution-without-description',
+    expected: 'solution.sh',
+    text: 'expected a "# what this script does" line after the shebang',
+    edits: [{ file: 'solution.sh', replace: '# Add two egress rules to client-egress: TCP 8080 to the web pods, and DNS.\n', with: '' }],
+  },
+  {
     name: 'too-few-fixes',
     expected: 'scenario.yaml: fewerFixesBecause',
     text: 'required: fixes/ holds 1 alternative fix (fewer than 3)',

@@ -1,4 +1,5 @@
 #!/bin/sh
+# Add two egress rules to client-egress: TCP 8080 to the web pods, and DNS.
 set -eu
 kubectl -n "$NS" exec deploy/client -- nc -z web 8080
 kubectl -n "$NS" patch networkpolicy client-egress --type=json -p '[
