@@ -10,6 +10,9 @@ import { waitForSymptom } from '../engine/symptom.ts';
 import { cleanupAttempt } from '../engine/cleanup.ts';
 import { decodeRecordUnverified, DRILL_LABEL, encodeRecord, EXCLUSIVE_LOCK, MANAGED_BY, SCENARIO_LABEL, type AttemptRecord } from './record.ts';
 import { writeAttempt } from './store.ts';
+import { BASELINE, encodeBaseline } from './baseline.ts';
+import { storedObjects } from '../../grader/stored/content.ts';
+import type { Snapshot } from '../../grader/types.ts';
 import { takeExclusiveLock } from './exclusive.ts';
 
 /** Options for {@link startAttempt}. */
@@ -64,10 +67,13 @@ export async function startAttempt(options: StartOptions): Promise<StartResult> 
     const symptomSeconds = await progress.step(`wait for the symptom: ${scenario.symptom.description}`, () =>
       waitForSymptom(kube, scenario, namespace, options.signal),
     );
-    record.fingerprint = await fingerprint(kube, scenario, namespace);
+    const stored = await kube.snapshot(namespace);
+    record.fingerprint = fingerprint(scenario, stored);
+    const baseline = encodeBaseline(storedObjects(stored));
+    record.baselineDigest = baseline.digest;
     record.state = 'active';
     record.startedAt = new Date().toISOString();
-    await writeAttempt(kube, record);
+    await writeAttempt(kube, record, { [BASELINE]: baseline.annotation });
     return { record, symptomSeconds };
   } catch (error) {
     await cleanupAttempt(kube, record, progress).catch(() => undefined);
@@ -96,8 +102,7 @@ export async function stopAttempt(kube: Kube, record: AttemptRecord, progress: P
 }
 
 /** UIDs of the injected namespaced objects: checks follow these, not names. */
-async function fingerprint(kube: Kube, scenario: ScenarioView, namespace: string): Promise<Record<string, string>> {
-  const snapshot = await kube.snapshot(namespace);
+function fingerprint(scenario: ScenarioView, snapshot: Snapshot): Record<string, string> {
   const lists: Record<string, Array<{ metadata?: { name?: string; uid?: string } }>> = {
     Deployment: snapshot.deployments,
     Service: snapshot.services,

@@ -34,6 +34,8 @@ export interface AttemptRecord {
   drill?: string;
   /** When a check first passed (the attempt's time). */
   passedAt?: string;
+  /** sha256 of the baseline annotation (the objects as stored at injection); absent on older attempts. */
+  baselineDigest?: string;
   /** "injecting" until the symptom is seen; an attempt left injecting was abandoned. */
   state: 'injecting' | 'active';
 }

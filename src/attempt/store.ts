@@ -1,5 +1,7 @@
 import type { Kube } from '../kube/client.ts';
 import { signingKey } from '../home.ts';
+import type { StoredObject } from '../../grader/stored/content.ts';
+import { decodeBaseline } from './baseline.ts';
 import { decodeRecord, encodeRecord, isForeignRecord, MANAGED_BY, type AttemptRecord } from './record.ts';
 
 /** Read the attempt stored on `namespace` (undefined: no namespace or no record). */
@@ -8,9 +10,16 @@ export async function readAttempt(kube: Kube, namespace: string): Promise<Attemp
   return ns ? decodeRecord(ns, await signingKey()) : undefined;
 }
 
-/** Store `record` on its namespace, re-signed. */
-export async function writeAttempt(kube: Kube, record: AttemptRecord): Promise<void> {
-  await kube.annotateNamespace(record.namespace, encodeRecord(record, await signingKey()));
+/** Store `record` on its namespace, re-signed (with other annotations written in the same patch). */
+export async function writeAttempt(kube: Kube, record: AttemptRecord, also: Record<string, string> = {}): Promise<void> {
+  await kube.annotateNamespace(record.namespace, { ...also, ...encodeRecord(record, await signingKey()) });
+}
+
+/** The objects of an attempt as stored at injection; undefined for attempts started before baselines existed. */
+export async function readBaseline(kube: Kube, record: AttemptRecord): Promise<StoredObject[] | undefined> {
+  if (record.baselineDigest === undefined) return undefined;
+  const ns = await kube.readNamespace(record.namespace);
+  return ns ? decodeBaseline(ns, record.baselineDigest) : undefined;
 }
 
 /**

@@ -51,13 +51,13 @@ export async function gradeAttempt(options: GradeOptions): Promise<GradeResult &
 }
 
 /** Grade until it passes or `waitMs` runs out; returns the last result. */
-export async function gradeUntilPass(options: GradeOptions & { waitMs: number; signal?: AbortSignal }): Promise<GradeResult> {
+export async function gradeUntilPass(options: GradeOptions & { waitMs: number; signal?: AbortSignal }): Promise<GradeResult & { snapshot: Snapshot }> {
   const deadline = Date.now() + options.waitMs;
   let before: Snapshot | undefined;
   for (;;) {
     options.signal?.throwIfAborted();
     const result = await gradeAttempt({ ...options, before });
-    if (result.passed || Date.now() >= deadline) return { passed: result.passed, verdicts: result.verdicts, at: result.at };
+    if (result.passed || Date.now() >= deadline) return result;
     before = result.snapshot;
     await sleep(1000);
   }
