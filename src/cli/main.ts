@@ -6,6 +6,7 @@ import { checkCommand, hintCommand, resetCommand, solutionCommand, startCommand,
 import { downCommand, upCommand } from './commands/cluster.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { registerDrillCommands } from './commands/drill.ts';
+import { envCommand, shellCommand } from './commands/shell.ts';
 
 /**
  * The kubedrill CLI: thin commands over src/ (parse → core → render). Every
@@ -58,6 +59,16 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .option('--solution-only', 'only the reference solution')
     .option('--case <names>', 'only these cases, comma-separated: solution, fix/<name>, shortcut/<name>')
     .action((id, o) => run(() => verifyCommand(id, o)));
+  program
+    .command('env')
+    .description('exports for eval: KUBECONFIG and a kubectl matching the server first on PATH — eval "$(kubedrill env)"')
+    .option('--shell <name>', 'bash | zsh | fish (default: $SHELL)')
+    .action((o) => run(() => envCommand(o)));
+  program
+    .command('shell')
+    .description('an exam-like subshell: the cluster\'s context, a matching kubectl, `k` with completion; exit returns')
+    .option('--shell <name>', 'bash | zsh | fish (default: $SHELL)')
+    .action((o) => run(() => shellCommand(o)));
   program.command('validate [dir]').description('validate scenario files; exit 2 on any problem').option('--json', 'one JSON document').action((dir, o) => run(() => validateCommand(dir, o)));
   return program;
 }
