@@ -44,6 +44,16 @@ describe('loadScenario on the valid fixture', () => {
     expect(scenario.injected.map((o) => o.metadata.name)).toEqual(['web', 'web', 'metrics', 'metrics', 'client-egress', 'client']);
   });
 
+  it('keeps the explanation as written, one line per line of the block scalar', async () => {
+    const scenario = await loadScenario(fixture);
+    expect(scenario.explanation.split('\n')).toEqual([
+      'NetworkPolicy client-egress selects the client pods and lists Egress, so',
+      'their egress is allow-list: only what a rule names gets out.',
+      'Allow DNS and web:8080, and nothing else.',
+      '',
+    ]);
+  });
+
   it('lists images and workloads once each', async () => {
     const scenario = await loadScenario(fixture);
     expect(scenario.images).toEqual(['busybox:1.36']);
@@ -76,7 +86,7 @@ describe('validateScenario', () => {
     const found = (await validateScenario(dir)).map((e) => [path.relative(dir, e.file), e.line, e.fieldPath, e.detail]);
     expect(found).toEqual([
       ['scenario.yaml', 7, 'weight', 'expected a number, saw "heavy"'],
-      ['scenario.yaml', 32, 'checks[0].replicas', 'expected a number, saw "1"'],
+      ['scenario.yaml', 36, 'checks[0].replicas', 'expected a number, saw "1"'],
       ['manifests/web.yaml', 33, 'Service/web spec.ports[0].targetPort', 'expected 8080 (equal to port), saw 80'],
       ['solution.sh', undefined, '', 'missing: the reference fix, as the kubectl commands a learner would type'],
     ]);

@@ -154,6 +154,27 @@ export const injectStep = z.union([
     .strict(),
 ]);
 
+/** Lines that hold text; blank lines between paragraphs do not count. */
+export function textLines(text: string): number {
+  return text.split('\n').filter((line) => line.trim() !== '').length;
+}
+
+/**
+ * The debrief shown once a check passes: what broke and why the cluster
+ * showed that symptom, then the lesson. Counted as the author wrapped it in a
+ * `|` block scalar, so a folded `>` scalar (one long line) is refused.
+ */
+export const explanation = z
+  .string()
+  .min(1)
+  .superRefine((text, ctx) => {
+    const lines = textLines(text);
+    if (text.length > 0 && (lines < 3 || lines > 6)) {
+      ctx.addIssue({ code: 'custom', message: `expected 3 to 6 non-empty lines (a | block scalar, wrapped as it should read), saw ${lines}` });
+    }
+  })
+  .describe('The root cause, shown after a pass: 3 to 6 non-empty lines, written as a | block scalar.');
+
 /** The CKA curriculum domains. */
 export const domains = [
   'cluster-architecture',
@@ -179,6 +200,7 @@ export const scenarioSpec = z
     preconditions: z.array(z.enum(['noGlobalDefaultPriorityClass'])).default([]),
     brief: z.string().min(1),
     hints: z.array(z.string().min(1)).min(1),
+    explanation,
     inject: z.array(injectStep).min(1),
     symptom: z
       .object({

@@ -74,6 +74,18 @@ export const invalidCases: InvalidCase[] = [
     edits: [{ file: 'scenario.yaml', replace: '  - Look at the NetworkPolicies of the namespace.\n', with: '' }],
   },
   {
+    name: 'missing-explanation',
+    expected: 'scenario.yaml: explanation',
+    text: 'required: a string',
+    edits: [{ file: 'scenario.yaml', replace: 'explanation: |\n  NetworkPolicy client-egress selects the client pods and lists Egress, so\n  their egress is allow-list: only what a rule names gets out.\n  Allow DNS and web:8080, and nothing else.\n', with: '' }],
+  },
+  {
+    name: 'explanation-folded',
+    expected: 'scenario.yaml: explanation',
+    text: 'expected 3 to 6 non-empty lines (a | block scalar, wrapped as it should read), saw 1',
+    edits: [{ file: 'scenario.yaml', replace: 'explanation: |\n', with: 'explanation: >\n' }],
+  },
+  {
     name: 'missing-manifest',
     expected: 'scenario.yaml: inject[3].apply',
     text: 'no such file manifests/extra.yaml',
