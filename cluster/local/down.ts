@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { learnerRecordFile, unmergeLearnerKubeconfig } from '../learner-kubeconfig.ts';
 import type { Progress } from '../progress.ts';
 import { readClusterFile } from './cluster-file.ts';
 import { killPodsAndCgroups, removeIpsets, removeIptables, removeLinksAndRoutes, shimPids, unmountUnder } from './host-cleanup.ts';
@@ -14,11 +15,17 @@ const stopOrder = ['kube-router', 'kube-proxy', 'kubelet', 'kube-scheduler', 'ku
  * Remove everything `up` made: processes (by pid file; pods through their
  * cgroups; shims by our containerd socket), mounts under the state dir, the
  * pod bridge and veths, guard routes, iptables chains and rules, ipsets,
- * sysctls (restored), and the state dir itself. The binary cache stays.
+ * sysctls (restored), and the state dir itself; and takes `kubedrill-local`
+ * out of the learner's kubeconfig again. The binary cache stays.
  */
 export async function downCluster(paths: LocalPaths, progress: Progress): Promise<void> {
   const dirs: SupervisorDirs = { run: paths.run, logs: paths.logs };
   const cluster = await readClusterFile(paths).catch(() => undefined);
+  await progress.step('kubectl context out of your kubeconfig', async () => {
+    for (const result of await unmergeLearnerKubeconfig({ record: learnerRecordFile(paths.home) })) {
+      progress.info(`${result.file}: ${result.action}${result.detail ? ` (${result.detail}; it stays tracked for the next down)` : ''}`);
+    }
+  });
   // The apiserver drains watches for a long time on SIGTERM; its state is about to go anyway.
   for (const name of stopOrder) await progress.step(`stop ${name}`, () => stopDaemon(dirs, name, name === 'kube-apiserver' ? 2000 : 10_000));
   await progress.step('stop pods', () => killPodsAndCgroups());

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ClusterError } from '../errors.ts';
+import { learnerRecordFile, mergeLearnerKubeconfig } from '../learner-kubeconfig.ts';
 import type { ClusterAccess, UpOptions } from '../provider.ts';
 import { ensureBinaries, type BinaryPaths } from './build.ts';
 import { ensureComponent } from './components.ts';
@@ -78,7 +79,28 @@ export async function upCluster(paths: LocalPaths, options: UpOptions): Promise<
       return undefined;
     });
   });
+  await progress.step('kubectl context in your kubeconfig', () => mergeIntoLearnerKubeconfig(paths, options));
   return { provider: 'local', kubeconfig: paths.kubeconfig, context: network.context };
+}
+
+/**
+ * Merge `kubedrill-local` into the learner's kubeconfig (again at every `up`:
+ * certificates change after a down/up). A kubeconfig we cannot merge into does
+ * not fail `up`: the cluster works, and the closing line says how to reach it.
+ */
+async function mergeIntoLearnerKubeconfig(paths: LocalPaths, options: UpOptions): Promise<void> {
+  try {
+    const file = await mergeLearnerKubeconfig({
+      source: paths.kubeconfig,
+      context: network.context,
+      record: learnerRecordFile(paths.home),
+      env: { kubeconfig: process.env.KUBECONFIG },
+    });
+    options.progress.info(`context ${network.context} merged into ${file} (current context)`);
+  } catch (error) {
+    const fix = error instanceof ClusterError && error.fix ? `; ${error.fix}` : '';
+    options.progress.info(`kubectl context not merged: ${error instanceof Error ? error.message : String(error)}${fix}`);
+  }
 }
 
 /** Scenario images (+ the decoy) and system images, each with the layout it is served from. */

@@ -1,9 +1,11 @@
+import { findContext } from '../../../cluster/learner-kubeconfig.ts';
 import { createProgress } from '../../../cluster/progress.ts';
 import type { ProviderName } from '../../../cluster/provider.ts';
 import { selectProvider } from '../../../cluster/select.ts';
 import { readSettings, writeSettings } from '../../home.ts';
 import { upCluster } from '../cluster.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import { learnerAccessLines } from '../kubectl-access.ts';
 import { out, outJson, paint } from '../output.ts';
 import { withInterrupt } from '../interrupt.ts';
 
@@ -23,8 +25,15 @@ export async function upCommand(options: { provider?: string; context?: string; 
   const access = await withInterrupt(() =>
     upCluster({ provider, context: options.context, preload: options.preload, yes: options.yes, progress }),
   );
-  if (options.json) outJson({ ...access, seconds: (Date.now() - started) / 1000 });
-  else out(`${paint.green('cluster up')}: ${access.provider}, context ${access.context} (kubeconfig ${access.kubeconfig})`);
+  const seconds = (Date.now() - started) / 1000;
+  if (options.json) {
+    // The learner's kubeconfig file holding the context (null: plain kubectl cannot reach it yet).
+    const learnerKubeconfig = (await findContext(access.context, { kubeconfig: process.env.KUBECONFIG })).file ?? null;
+    outJson({ ...access, learnerKubeconfig, seconds });
+    return EXIT.ok;
+  }
+  out(`${paint.green('cluster up')}: ${access.provider}, context ${access.context} (kubeconfig ${access.kubeconfig})`);
+  for (const line of await learnerAccessLines({ access })) out(line.startsWith('WARNING:') ? paint.yellow(line) : line);
   return EXIT.ok;
 }
 
