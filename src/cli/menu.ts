@@ -3,6 +3,8 @@ import { select } from '@inquirer/prompts';
 import { domains } from '../scenario/schema.ts';
 import { allScenarios } from './scenarios.ts';
 import { EXIT, UsageError } from './errors.ts';
+import { formatSeconds } from './output.ts';
+import { nextSuggested, readMarks } from '../report/progress.ts';
 
 /**
  * The interactive menu (`kubedrill` alone on a TTY). Every choice runs the
@@ -16,9 +18,13 @@ export async function menu(program: Command): Promise<number> {
   }
   const scenarios = await allScenarios();
   for (;;) {
+    const marks = await readMarks();
+    const next = nextSuggested(scenarios, marks);
+    const solved = scenarios.filter((s) => marks.get(s.id)?.solved).length;
     const action = await select({
-      message: 'kubedrill',
+      message: `kubedrill — ${solved}/${scenarios.length} scenarios passed`,
       choices: [
+        ...(next ? [{ name: `Start the next one: ${next.title} (${next.id}, ${next.difficulty})`, value: 'next' }] : []),
         { name: 'Start a scenario', value: 'start' },
         { name: 'Start a drill', value: 'drill' },
         { name: 'Status', value: 'status' },
@@ -33,6 +39,7 @@ export async function menu(program: Command): Promise<number> {
     });
     if (action === 'quit') return EXIT.ok;
     let argv: string[] = [action];
+    if (action === 'next' && next) argv = ['start', next.id];
     if (action === 'start') {
       const domain = await select({
         message: 'Domain',
@@ -47,7 +54,12 @@ export async function menu(program: Command): Promise<number> {
         process.stdout.write('no scenario matches\n');
         continue;
       }
-      const id = await select({ message: 'Scenario', choices: pool.map((s) => ({ name: `${s.title}  (${s.id}, ${s.difficulty}, ${s.timeLimit})`, value: s.id })) });
+      const choice = (s: (typeof pool)[number]): string => {
+        const mark = marks.get(s.id);
+        const done = mark?.solved ? `✓ ${mark.bestSeconds !== undefined ? `best ${formatSeconds(mark.bestSeconds)}` : 'passed'}` : '';
+        return `${s.title}  (${s.id}, ${s.difficulty}, ${s.timeLimit})${done ? `  ${done}` : ''}`;
+      };
+      const id = await select({ message: 'Scenario', choices: pool.map((s) => ({ name: choice(s), value: s.id })) });
       argv = ['start', id];
     }
     if (action === 'drill') argv = await (await import('../drill/prompt.ts')).askDrillAction();

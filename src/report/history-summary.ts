@@ -9,6 +9,10 @@ export interface ScenarioProgress {
   passRate: number;
   /** Fastest passing time in seconds; undefined when never passed. */
   bestSeconds?: number;
+  /** Passes without the solution revealed: what marks a scenario done. */
+  solved: number;
+  /** Fastest of those, in seconds. */
+  bestSolvedSeconds?: number;
   hintsUsed: number;
   revealed: number;
   lastAt: string;
@@ -61,12 +65,16 @@ export function summarizeHistory(entries: HistoryEntry[]): HistorySummary {
     .map(([scenario, list]): ScenarioProgress => {
       const passedTimes = list.filter((o) => o.passed && o.seconds !== undefined).map((o) => o.seconds!);
       const passed = list.filter((o) => o.passed).length;
+      const solved = list.filter((o) => o.passed && !o.revealed);
+      const solvedTimes = solved.filter((o) => o.seconds !== undefined).map((o) => o.seconds!);
       return {
         scenario,
         attempts: list.length,
         passed,
         passRate: passed / list.length,
         ...(passedTimes.length ? { bestSeconds: Math.min(...passedTimes) } : {}),
+        solved: solved.length,
+        ...(solvedTimes.length ? { bestSolvedSeconds: Math.min(...solvedTimes) } : {}),
         hintsUsed: list.reduce((sum, o) => sum + o.hintsUsed, 0),
         revealed: list.filter((o) => o.revealed).length,
         lastAt: list.map((o) => o.at).sort().at(-1) ?? '',

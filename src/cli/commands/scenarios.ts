@@ -3,11 +3,14 @@ import { validateDir } from '../../scenario/validate.ts';
 import { formatProblem } from '../../scenario/errors.ts';
 import { allScenarios } from '../scenarios.ts';
 import { EXIT } from '../errors.ts';
-import { out, outJson, paint, table } from '../output.ts';
+import { formatSeconds, out, outJson, paint, table } from '../output.ts';
+import { nextSuggested, readMarks } from '../../report/progress.ts';
 
-/** `kubedrill list [--json]`. */
+/** `kubedrill list [--json]`: the scenarios, which are done (passed without the solution), best times, what to try next. */
 export async function listCommand(options: { json?: boolean }): Promise<number> {
   const scenarios = await allScenarios();
+  const marks = await readMarks();
+  const next = nextSuggested(scenarios, marks);
   const rows = scenarios.map((s) => ({
     id: s.id,
     title: s.title,
@@ -17,16 +20,20 @@ export async function listCommand(options: { json?: boolean }): Promise<number> 
     timeLimit: s.timeLimit,
     namespace: s.namespace,
     exclusive: s.exclusive,
+    passed: marks.get(s.id)?.solved ?? false,
+    bestSeconds: marks.get(s.id)?.bestSeconds ?? null,
   }));
   if (options.json) {
-    outJson({ scenarios: rows });
+    outJson({ scenarios: rows, next: next?.id ?? null });
     return EXIT.ok;
   }
   for (const line of table(
-    ['ID', 'TITLE', 'DOMAIN', 'LEVEL', 'WEIGHT', 'TIME'],
-    rows.map((r) => [r.id, r.title, r.domain, r.difficulty, String(r.weight), r.timeLimit]),
+    ['', 'ID', 'TITLE', 'DOMAIN', 'LEVEL', 'WEIGHT', 'TIME', 'BEST'],
+    rows.map((r) => [r.passed ? paint.green('✓') : ' ', r.id, r.title, r.domain, r.difficulty, String(r.weight), r.timeLimit, r.bestSeconds === null ? '' : formatSeconds(r.bestSeconds)]),
   ))
     out(line);
+  out();
+  out(next ? `next: kubedrill start ${next.id}   (${next.difficulty}, not passed yet)` : paint.green('every scenario passed — try a drill: kubedrill drill --count 3 --time 30m'));
   return EXIT.ok;
 }
 
