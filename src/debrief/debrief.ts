@@ -43,7 +43,7 @@ export function renderDebrief(debrief: Debrief): { heading: string; lines: strin
   }
   sections.push({ heading: 'Why it broke', lines: debrief.explanation.split('\n').map((l) => l.trimEnd()) });
   if (debrief.otherFixes.length > 0) {
-    sections.push({ heading: 'Other honest fixes', lines: debrief.otherFixes.map((f) => `${f.name}: ${f.description}`) });
+    sections.push({ heading: 'Fixes that also pass', lines: debrief.otherFixes.map((f) => `${f.name}: ${f.description}`) });
   }
   return sections;
 }

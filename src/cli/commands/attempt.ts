@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Kube } from '../../kube/client.ts';
 import { createProgress } from '../../../cluster/progress.ts';
-import { listAttempts, writeAttempt } from '../../attempt/store.ts';
+import { listAttempts, readBaseline, writeAttempt } from '../../attempt/store.ts';
+import { buildDebrief, renderDebrief } from '../../debrief/debrief.ts';
+import { honestFixes } from '../../scenario/fixes.ts';
 import type { AttemptRecord } from '../../attempt/record.ts';
 import { startAttempt, stopAttempt } from '../../attempt/lifecycle.ts';
 import { gradeUntilPass } from '../../engine/grade.ts';
@@ -103,17 +105,26 @@ export async function checkCommand(id: string | undefined, options: { wait?: str
   if (!options.json) process.stderr.write(paint.dim(`checking ${scenario.id} in ${record.namespace}${waitMs ? ` (until pass or ${options.wait})` : ''}...\n`));
   const result = await withInterrupt((signal) => gradeUntilPass({ kube, scenario, record, waitMs, signal }));
   const elapsed = (Date.parse(result.at) - Date.parse(record.startedAt)) / 1000;
+  // The debrief comes with a pass, never before: it names the fix.
+  const debrief = result.passed
+    ? buildDebrief({ baseline: await readBaseline(kube, record), snapshot: result.snapshot, seconds: elapsed, explanation: scenario.explanation, fixes: await honestFixes(scenario) })
+    : undefined;
   if (result.passed && !record.passedAt) {
     record.passedAt = result.at;
     await writeAttempt(kube, record);
     await appendHistory({ type: 'attempt', scenario: record.scenario, namespace: record.namespace, startedAt: record.startedAt, endedAt: result.at, passed: true, seconds: elapsed, hintsUsed: record.hintsUsed, revealed: record.revealed, ...(record.drill ? { drill: record.drill } : {}) });
   }
   if (options.json) {
-    outJson({ scenario: scenario.id, namespace: record.namespace, passed: result.passed, at: result.at, elapsedSeconds: Math.round(elapsed), hintsUsed: record.hintsUsed, revealed: record.revealed, checks: result.verdicts });
+    outJson({ scenario: scenario.id, namespace: record.namespace, passed: result.passed, at: result.at, elapsedSeconds: Math.round(elapsed), hintsUsed: record.hintsUsed, revealed: record.revealed, checks: result.verdicts, ...(debrief ? { debrief } : {}) });
   } else {
     for (const line of renderVerdicts(result.verdicts)) out(line);
     out();
     out(result.passed ? paint.green(paint.bold(`PASSED in ${formatSeconds(elapsed)}`)) : paint.red(paint.bold(`NOT YET: ${result.verdicts.filter((v) => !v.passed).length} of ${result.verdicts.length} checks failing`)));
+    for (const section of debrief ? renderDebrief(debrief) : []) {
+      out();
+      out(paint.bold(section.heading));
+      for (const line of section.lines) out(`  ${line}`);
+    }
   }
   return result.passed ? EXIT.ok : EXIT.checkFailed;
 }
