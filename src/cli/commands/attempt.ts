@@ -15,6 +15,7 @@ import { EXIT, UsageError } from '../errors.ts';
 import { findScenario, renderBrief } from '../scenarios.ts';
 import { formatSeconds, out, outJson, paint, renderVerdicts } from '../output.ts';
 import { withInterrupt } from '../interrupt.ts';
+import { learnerAccessLines } from '../kubectl-access.ts';
 
 /** The attempt a command acts on: the one named, or the only one. */
 export async function resolveAttempt(kube: Kube, id?: string): Promise<AttemptRecord> {
@@ -36,7 +37,7 @@ export async function resolveAttempt(kube: Kube, id?: string): Promise<AttemptRe
 export async function startCommand(id: string, options: { json?: boolean }): Promise<number> {
   const scenario = await findScenario(id);
   const progress = createProgress({ quiet: options.json });
-  const { kube } = await connectCluster({ autoUp: true, progress });
+  const { kube, access } = await connectCluster({ autoUp: true, progress });
   const { record, symptomSeconds } = await withInterrupt((signal) => startAttempt({ kube, scenario, progress, signal }));
   if (options.json) {
     outJson({ scenario: scenario.id, namespace: record.namespace, startedAt: record.startedAt, symptomSeconds, brief: renderBrief(scenario, record.namespace) });
@@ -48,6 +49,7 @@ export async function startCommand(id: string, options: { json?: boolean }): Pro
   out(renderBrief(scenario, record.namespace));
   out();
   out(paint.dim(`Namespace ${record.namespace}. Work with kubectl; then: kubedrill check   (hint: kubedrill hint)`));
+  for (const line of await learnerAccessLines({ access })) out(line.startsWith('WARNING:') ? paint.yellow(line) : paint.dim(line));
   return EXIT.ok;
 }
 

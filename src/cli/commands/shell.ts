@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { localBinDir } from '../../../cluster/local/index.ts';
 import type { ClusterAccess } from '../../../cluster/provider.ts';
 import { ClusterError } from '../../../cluster/errors.ts';
 import { createProgress } from '../../../cluster/progress.ts';
@@ -12,6 +10,7 @@ import { defaultShell, exportLines, SHELLS, type ShellName, type ShellSetup } fr
 import { shellLaunch } from '../../shell/rc.ts';
 import { connectCluster, scriptKubeconfig } from '../cluster.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import { matchingKubectlDir } from '../kubectl-access.ts';
 import { out } from '../output.ts';
 
 /** `kubedrill env [--shell bash|zsh|fish]`: exports for eval (KUBECONFIG, a matching kubectl first on PATH). */
@@ -59,8 +58,8 @@ async function shellSetup(): Promise<{ setup: ShellSetup; access: ClusterAccess 
   }
   const access: ClusterAccess = { provider: settings.provider, kubeconfig: settings.kubeconfig, context: settings.context };
   const kubeconfig = await scriptKubeconfig(access);
-  const local = access.provider === 'local' && existsSync(join(localBinDir(), 'kubectl')) ? localBinDir() : undefined;
-  return { setup: { kubeconfig, ...(local ? { kubectlDir: local } : {}) }, access };
+  const kubectlDir = await matchingKubectlDir(access);
+  return { setup: { kubeconfig, ...(kubectlDir ? { kubectlDir } : {}) }, access };
 }
 
 // For the prompt only: a cluster that does not answer still gets a shell.
