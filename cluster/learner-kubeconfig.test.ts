@@ -139,7 +139,9 @@ describe('up merges, down restores byte for byte', () => {
     expect(names(merged)).toEqual(expect.arrayContaining(['cluster/kubedrill-local', 'user/kubedrill-local-admin', 'context/kubedrill-local']));
     if (original) expect(merged.contexts?.find((c) => c.name === 'work')?.context).toEqual({ cluster: 'work', user: 'me', namespace: 'team-a' });
     expect(statSync(file).mode & 0o777).toBe(0o600);
+    const once = readFileSync(file);
     await up();
+    expect(readFileSync(file).equals(once)).toBe(true);
     expect(await down()).toEqual([{ file, action: 'restored' }]);
     expect(readFileSync(file, 'utf8')).toBe(original);
     expect(statSync(file).mode & 0o777).toBe(mode);

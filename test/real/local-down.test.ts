@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { $ } from 'zx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { mountPoints, shimPids } from '../../cluster/local/host-cleanup.ts';
 import { containerIds, hostTracePaths, shimSocket } from '../../cluster/local/host-traces.ts';
 import { readClusterFile, type ClusterFile } from '../../cluster/local/cluster-file.ts';
 import { readSysctl } from '../../cluster/local/network.ts';
+import { learnerRecordFile } from '../../cluster/learner-kubeconfig.ts';
 import { apply, busyboxPod, createNamespace, ensureCluster, provider, waitReady } from './helpers/local-cluster.ts';
 
 // Proves `down` leaves nothing behind. It tears the cluster down, so it brings
@@ -16,6 +18,27 @@ const paths = localPaths();
 let pids: number[] = [];
 let ids: string[] = [];
 let cluster: ClusterFile | undefined;
+
+// Learner kubeconfigs `up` merges into (never this machine's own): one that
+// existed (down must give back its exact bytes and mode) and one up created.
+const kubeconfigEnv = process.env.KUBECONFIG;
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'kd-down-kubeconfig-'));
+const seededFile = path.join(scratch, 'seeded', 'config');
+const createdFile = path.join(scratch, 'created', 'config');
+const seed = `# kept as it is
+apiVersion: v1
+kind: Config
+clusters:
+  - name: elsewhere
+    cluster: { server: "https://127.0.0.1:1" }
+contexts:
+  - name: elsewhere
+    context: { cluster: elsewhere, user: someone }
+current-context: elsewhere
+users:
+  - name: someone
+    user: { token: not-a-real-token }
+`;
 
 function pidsInCgroups(): number[] {
   const found: number[] = [];
@@ -32,7 +55,13 @@ function pidsInCgroups(): number[] {
 }
 
 beforeAll(async () => {
+  mkdirSync(path.dirname(seededFile));
+  writeFileSync(seededFile, seed, { mode: 0o644 });
+  process.env.KUBECONFIG = createdFile;
   await ensureCluster();
+  process.env.KUBECONFIG = seededFile;
+  await ensureCluster();
+  for (const file of [createdFile, seededFile]) expect(readFileSync(file, 'utf8')).toContain('current-context: kubedrill-local');
   // Something for every cleanup path: a running pod (veth, mounts, cgroups) and
   // a NetworkPolicy (kube-router chains and ipsets).
   const ns = await createNamespace('kd-down');
@@ -50,7 +79,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  process.env.KUBECONFIG = kubeconfigEnv ?? path.join(scratch, 'after', 'config');
   await ensureCluster();
+  if (kubeconfigEnv === undefined) delete process.env.KUBECONFIG;
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe('local down', () => {
@@ -90,6 +122,14 @@ describe('local down', () => {
     const results = existsSync('/var/lib/cni/results') ? readdirSync('/var/lib/cni/results') : [];
     expect(results.filter((file) => file.startsWith('kubedrill-'))).toEqual([]);
     for (const [name, value] of Object.entries(cluster?.sysctls ?? {})) expect(await readSysctl(name), name).toBe(value);
+  });
+
+  it("gives the learner's kubeconfig back byte for byte, and deletes the one up created", () => {
+    expect(readFileSync(seededFile, 'utf8')).toBe(seed);
+    expect(statSync(seededFile).mode & 0o777).toBe(0o644);
+    expect(existsSync(path.dirname(createdFile))).toBe(false);
+    const record = learnerRecordFile(paths.home);
+    expect(existsSync(record) ? readFileSync(record, 'utf8') : '').not.toContain(scratch);
   });
 
   it('removes the pods cgroups', () => {

@@ -11,6 +11,12 @@ kd=bin/kubedrill
 started=$(date +%s)
 step() { printf '\n=== %s (t+%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
 
+# The learner's kubeconfig of this run: `up` merges its context into the file
+# KUBECONFIG names, so a temporary one keeps the machine's ~/.kube/config as it is.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+export KUBECONFIG="$scratch/kubeconfig"
+
 step "kubedrill up"
 $kd up
 
