@@ -17,7 +17,9 @@ export interface LocalProviderOptions {
 
 /**
  * The `local` provider: a real single-node Kubernetes run as supervised host
- * processes (Linux, root). See cluster/local/STATUS.md and LOCAL-CLUSTER notes.
+ * processes (Linux, root). `up` merges context `kubedrill-local` into the
+ * learner's kubeconfig and `down` takes it out (docs/decisions/0060). See
+ * cluster/local/STATUS.md and LOCAL-CLUSTER notes.
  */
 export function localProvider(options: LocalProviderOptions = {}): Provider {
   const paths = localPaths(options);
