@@ -1,14 +1,15 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { truncate } from './format.ts';
 import { podName, runningReady } from './pod-state.ts';
-import type { CheckContext, ExecResult } from './types.ts';
+import type { CheckContext, ExecResult, Where } from './types.ts';
+import { unreadyWhere } from './where.ts';
 import { resolveWorkload, strayNote } from './workload.ts';
 
 /** How long one exec may take; nc itself gives up after 2 s. */
 export const execTimeoutMs = 15_000;
 
-/** A pod to exec into, or why there is none. */
-export type PodPick = { ok: true; pod: V1Pod; container: string } | { ok: false; reason: string };
+/** A pod to exec into, or why there is none (and where that shows). */
+export type PodPick = { ok: true; pod: V1Pod; container: string } | { ok: false; reason: string; where: Where };
 
 /**
  * Pick a pod of a workload to exec into: Running and Ready (or, with
@@ -25,7 +26,7 @@ export function pickPod(ctx: CheckContext, workload: string, options: { runningO
   const want = options.runningOnly ? 'Running' : 'Running and Ready';
   if (!pod) {
     const states = byName.map((p) => `${podName(p)} ${p.status?.phase ?? 'Unknown'}`).join(', ') || 'no pods';
-    return { ok: false, reason: `no ${want} pod of Deployment ${workload} to exec into (saw ${states})${strayNote(found.workload)}` };
+    return { ok: false, reason: `no ${want} pod of Deployment ${workload} to exec into (saw ${states})${strayNote(found.workload)}`, where: unreadyWhere(found.workload) };
   }
   return { ok: true, pod, container: pod.spec?.containers[0]?.name ?? '' };
 }

@@ -37,8 +37,8 @@ describe('grade', () => {
       check('podsHealthy', { id: 'fine', workload: 'api' }),
     ];
     const verdicts = await grade(specs, context(snapshot(workload('api'), { configMaps: [{ metadata: { name: 'x' }, data: { k: 'v' } }] })));
-    expect(verdicts[0]).toEqual({ id: 'bad-regex', passed: false, reason: expect.stringMatching(/^internal error in configMapData check: Invalid regular expression/) });
-    expect(verdicts[1]).toEqual({ id: 'no-exec', passed: false, reason: expect.stringMatching(/^internal error in networkReachable check: no recorded exec in pod api-/) });
+    expect(verdicts[0]).toEqual({ id: 'bad-regex', passed: false, reason: expect.stringMatching(/^internal error in configMapData check: Invalid regular expression/), where: { kind: 'ConfigMap', name: 'x', namespace: 'drill', path: 'data.k' } });
+    expect(verdicts[1]).toEqual({ id: 'no-exec', passed: false, reason: expect.stringMatching(/^internal error in networkReachable check: no recorded exec in pod api-/), where: { kind: 'Deployment', name: 'api', namespace: 'drill', path: 'egress to db:5432' } });
     expect(verdicts[2]?.passed).toBe(true);
   });
 
@@ -46,7 +46,7 @@ describe('grade', () => {
     const ctx = context(healthy);
     ctx.probe.exec = () => Promise.reject('connection reset');
     const [verdict] = await grade([check('fileContent', { id: 'f', workload: 'api', path: '/x', matches: 'y' })], ctx);
-    expect(verdict).toEqual({ id: 'f', passed: false, reason: 'internal error in fileContent check: connection reset' });
+    expect(verdict).toEqual({ id: 'f', passed: false, reason: 'internal error in fileContent check: connection reset', where: { kind: 'Deployment', name: 'api', namespace: 'drill' } });
   });
 
   it('grades nothing as nothing', async () => {

@@ -22,9 +22,10 @@ import { podWaiting } from './observations/pod-waiting.ts';
 import type { CheckOf, ObservationOf, Outcome } from './outcome.ts';
 import { parseDuration } from './time.ts';
 import type { CheckContext, Snapshot, Verdict } from './types.ts';
+import { checkWhere, inNamespace, observationWhere } from './where.ts';
 
 /** The grader's input and output types, re-exported for callers. */
-export type { CheckContext, ExecResult, Fingerprint, KubeObject, Probe, Snapshot, Verdict } from './types.ts';
+export type { CheckContext, ExecResult, Fingerprint, KubeObject, Probe, Snapshot, Verdict, Where } from './types.ts';
 
 type CheckKind = CheckSpec['kind'];
 type ObservationKind = Observation['kind'];
@@ -61,17 +62,19 @@ export const observations: { [K in ObservationKind]: (o: ObservationOf<K>, snaps
  * Grade every check against one snapshot (and probe). Never throws: a check
  * that throws — a bad regex in a scenario, an exec that could not start —
  * becomes a failed verdict carrying the message. Probes run concurrently;
- * verdicts come back in the order of `specs`.
+ * verdicts come back in the order of `specs`. Every verdict has a `where`:
+ * the check's own when it gave one, else the object its spec names.
  */
 export async function grade(specs: CheckSpec[], ctx: CheckContext): Promise<Verdict[]> {
+  const ns = ctx.snapshot.namespace;
   return Promise.all(
     specs.map(async (spec): Promise<Verdict> => {
       try {
         const run = checks[spec.kind] as (check: CheckSpec, ctx: CheckContext) => Outcome | Promise<Outcome>;
         const outcome = await run(spec, ctx);
-        return { id: spec.id, passed: outcome.passed, reason: outcome.reason };
+        return { id: spec.id, passed: outcome.passed, reason: outcome.reason, where: inNamespace(outcome.where ?? checkWhere(spec), ns) };
       } catch (error) {
-        return { id: spec.id, passed: false, reason: `internal error in ${spec.kind} check: ${errorMessage(error)}` };
+        return { id: spec.id, passed: false, reason: `internal error in ${spec.kind} check: ${errorMessage(error)}`, where: inNamespace(checkWhere(spec), ns) };
       }
     }),
   );
@@ -88,9 +91,9 @@ export function observe(list: Observation[], snapshot: Snapshot): Verdict[] {
     try {
       const look = observations[o.kind] as (o: Observation, snapshot: Snapshot) => Outcome;
       const outcome = look(o, snapshot);
-      return { id, passed: outcome.passed, reason: outcome.reason };
+      return { id, passed: outcome.passed, reason: outcome.reason, where: inNamespace(outcome.where ?? observationWhere(o, snapshot.namespace), snapshot.namespace) };
     } catch (error) {
-      return { id, passed: false, reason: `internal error in ${o.kind} observation: ${errorMessage(error)}` };
+      return { id, passed: false, reason: `internal error in ${o.kind} observation: ${errorMessage(error)}`, where: inNamespace(observationWhere(o, snapshot.namespace), snapshot.namespace) };
     }
   });
 }

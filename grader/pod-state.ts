@@ -63,3 +63,30 @@ export function podProblems(pod: V1Pod): string[] {
   }
   return problems;
 }
+
+/**
+ * The field where the pod's first problem shows, in the order worth looking:
+ * an unscheduled pod's PodScheduled condition; a crashed container's last
+ * termination (its logs live there); a waiting or terminated state; a running
+ * container that is not ready; the Ready condition. Undefined when healthy.
+ */
+export function problemPath(pod: V1Pod): string | undefined {
+  if (pod.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.status !== 'True')) return 'status.conditions[type=PodScheduled]';
+  const statuses = new Map((pod.status?.containerStatuses ?? []).map((s) => [s.name, s]));
+  const broken = (pod.status?.initContainerStatuses ?? []).find((s) => s.state?.waiting || (s.state?.terminated && s.state.terminated.exitCode !== 0));
+  if (broken) return `status.initContainerStatuses[name=${broken.name}].${stateField(broken)}`;
+  for (const container of pod.spec?.containers ?? []) {
+    const status = statuses.get(container.name);
+    if (!status) return 'status.containerStatuses';
+    if (!status.state?.running) return `status.containerStatuses[name=${container.name}].${stateField(status)}`;
+    if (!status.ready) return `status.containerStatuses[name=${container.name}].ready`;
+  }
+  if (!podReady(pod)) return 'status.conditions[type=Ready]';
+  return pod.status?.phase === 'Running' ? undefined : 'status.phase';
+}
+
+/** The state field worth reading: `lastState.terminated` for a container waiting after a crash (what ended it), else its state. */
+export function stateField(status: V1ContainerStatus): string {
+  if (status.state?.waiting && status.lastState?.terminated) return 'lastState.terminated';
+  return status.state?.terminated ? 'state.terminated' : 'state.waiting';
+}

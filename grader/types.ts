@@ -61,10 +61,27 @@ export interface CheckContext {
   fingerprint: Fingerprint;
 }
 
+/**
+ * Where a check looked: the object and, when it matters, the field — what
+ * `kubedrill hint` points the learner at. Only kinds, names and field paths,
+ * never an expected value (those stay in the reason).
+ */
+export interface Where {
+  /** Deployment, Pod, Service, ConfigMap, NetworkPolicy, PriorityClass, Node, Namespace… */
+  kind: string;
+  name: string;
+  /** Set for namespaced kinds (grade() stamps the snapshot's namespace). */
+  namespace?: string;
+  /** A field path (`status.availableReplicas`, `spec.template.spec.volumes[name=settings]`), a file (`/etc/web/settings.conf`) or a connection (`egress to db:5432`). */
+  path?: string;
+}
+
 /** A check's outcome. The same shape on pass and fail. */
 export interface Verdict {
   id: string;
   passed: boolean;
   /** One line: what was seen and what was expected (also on pass: what held). */
   reason: string;
+  /** The object (and field) the verdict is about: on a failure, what was found wrong. */
+  where: Where;
 }

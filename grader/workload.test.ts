@@ -44,7 +44,7 @@ describe('resolveWorkload', () => {
 
   it('explains a recreated Deployment', () => {
     const result = resolveWorkload({ snapshot: snapshot(workload('api', { uid: '0b7e5c2a-91d4-4f3e-8a6b-2c9d7e1f4a30' })), name: 'api', fingerprint: { 'Deployment/api': fakeUid('deploy/api') } });
-    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/^Deployment api was deleted and recreated \(uid 0b7e5c2a…, injected as [0-9a-f]{8}…\)$/) });
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/^Deployment api was deleted and recreated \(uid 0b7e5c2a…, injected as [0-9a-f]{8}…\)$/), where: { kind: 'Deployment', name: 'api', path: 'metadata.uid' } });
   });
 
   it('names strays owned by another controller differently from bare pods', () => {

@@ -1,7 +1,7 @@
 import type { V1Deployment, V1LabelSelector, V1ObjectMeta, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
 import { count } from './format.ts';
 import { describeSelector, selectorMatches } from './selector.ts';
-import type { Fingerprint, KubeObject, Snapshot } from './types.ts';
+import type { Fingerprint, KubeObject, Snapshot, Where } from './types.ts';
 
 /**
  * A Deployment as the grader sees it: the object itself and what it really
@@ -20,8 +20,8 @@ export interface Workload {
   selector: string;
 }
 
-/** A workload found and still the injected one, or a one-line reason why not. */
-export type Resolution = { ok: true; workload: Workload } | { ok: false; reason: string };
+/** A workload found and still the injected one, or a one-line reason why not (and where it shows). */
+export type Resolution = { ok: true; workload: Workload } | { ok: false; reason: string; where: Where };
 
 /** What resolveWorkload reads. */
 export interface ResolveOptions {
@@ -43,11 +43,11 @@ export function resolveWorkload(options: ResolveOptions): Resolution {
     const note = looksAlike.length
       ? `; ${count(looksAlike.length, 'pod')} with ${describeSelector(selector)} exist but bare pods do not count`
       : '';
-    return { ok: false, reason: `Deployment ${name} not found in namespace ${snapshot.namespace}: expected the injected Deployment to exist${note}` };
+    return { ok: false, reason: `Deployment ${name} not found in namespace ${snapshot.namespace}: expected the injected Deployment to exist${note}`, where: { kind: 'Deployment', name } };
   }
   const uid = deployment.metadata?.uid ?? '';
   const problem = identityProblem('Deployment', name, uid, fingerprint);
-  if (problem) return { ok: false, reason: problem };
+  if (problem) return { ok: false, reason: problem, where: { kind: 'Deployment', name, path: 'metadata.uid' } };
 
   const replicaSets = snapshot.replicaSets.filter((rs) => controllerOf(rs.metadata)?.uid === uid && uid !== '');
   const rsUids = new Set(replicaSets.map((rs) => rs.metadata?.uid));

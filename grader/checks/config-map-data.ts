@@ -8,12 +8,13 @@ import type { CheckContext } from '../types.ts';
 export function configMapData(check: CheckOf<'configMapData'>, ctx: CheckContext): Outcome {
   const pattern = new RegExp(check.matches);
   const subject = `ConfigMap ${check.name}`;
+  const at = { kind: 'ConfigMap', name: check.name, path: `data.${check.key}` };
   const cm: V1ConfigMap | undefined = ctx.snapshot.configMaps.find((c) => c.metadata?.name === check.name);
-  if (!cm) return fail(`${subject} not found in namespace ${ctx.snapshot.namespace}: expected data.${check.key} with a line matching /${check.matches}/`);
+  if (!cm) return fail(`${subject} not found in namespace ${ctx.snapshot.namespace}: expected data.${check.key} with a line matching /${check.matches}/`, { kind: 'ConfigMap', name: check.name });
   const value = cm.data?.[check.key];
-  if (value === undefined) return fail(`${subject} data.${check.key}: expected a line matching /${check.matches}/, saw no such key (keys ${show(Object.keys(cm.data ?? {}))})`);
+  if (value === undefined) return fail(`${subject} data.${check.key}: expected a line matching /${check.matches}/, saw no such key (keys ${show(Object.keys(cm.data ?? {}))})`, at);
   const lines = value.split(/\r?\n/);
   const hit = lines.find((line) => pattern.test(line));
-  if (hit === undefined) return fail(`${subject} data.${check.key}: expected a line matching /${check.matches}/, saw ${show(lines.slice(0, 3))}`);
+  if (hit === undefined) return fail(`${subject} data.${check.key}: expected a line matching /${check.matches}/, saw ${show(lines.slice(0, 3))}`, at);
   return pass(`${subject} data.${check.key} has a line matching /${check.matches}/: ${show(hit)}`);
 }

@@ -4,6 +4,7 @@ import { fail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import { podName, runningReady } from '../pod-state.ts';
 import type { CheckContext } from '../types.ts';
+import { deployment, unreadyWhere } from '../where.ts';
 import { resolveWorkload, strayNote } from '../workload.ts';
 
 /** The probe: print the variable as the container's processes see it (exec gets the container's env). */
@@ -20,15 +21,15 @@ export function printEnvCommand(variable: string): string[] {
  * is what tells it from the dependency the task names.
  */
 export async function envNamesService(check: CheckOf<'envNamesService'>, ctx: CheckContext): Promise<Outcome> {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(check.variable)) return fail(`internal: ${JSON.stringify(check.variable)} is not an environment variable name`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(check.variable)) return fail(`internal: ${JSON.stringify(check.variable)} is not an environment variable name`, deployment(check.workload));
   const service = ctx.snapshot.services.find((s) => s.metadata?.name === check.service);
-  if (!service) return fail(`Service ${check.service} not found in namespace ${ctx.snapshot.namespace}: expected ${check.variable} to name it`);
+  if (!service) return fail(`Service ${check.service} not found in namespace ${ctx.snapshot.namespace}: expected ${check.variable} to name it`, { kind: 'Service', name: check.service });
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
-  if (!found.ok) return fail(found.reason);
+  if (!found.ok) return fail(found.reason, found.where);
   const note = strayNote(found.workload);
   const pods = found.workload.pods.filter(runningReady).sort((a, b) => podName(a).localeCompare(podName(b)));
   if (pods.length === 0) {
-    return fail(`${check.variable} in Deployment ${check.workload}: expected a Running and Ready pod to read it in, saw none of ${count(found.workload.pods.length, 'pod')}${note}`);
+    return fail(`${check.variable} in Deployment ${check.workload}: expected a Running and Ready pod to read it in, saw none of ${count(found.workload.pods.length, 'pod')}${note}`, unreadyWhere(found.workload));
   }
   const clusterIP = service.spec?.clusterIP;
   const names = (value: string): boolean => {
@@ -45,10 +46,11 @@ export async function envNamesService(check: CheckOf<'envNamesService'>, ctx: Ch
     const container = check.container ?? pod.spec?.containers[0]?.name;
     const result = await ctx.probe.exec({ pod: podName(pod), container }, printEnvCommand(check.variable), { timeoutMs: execTimeoutMs });
     const where = `pod ${podName(pod)} ${check.variable}`;
-    if (couldNotRun(result) || result.exitCode !== 0) return fail(`${where}: could not read it (${describeExec('sh', result)})`);
+    const at = { kind: 'Pod', name: podName(pod), path: `spec.containers[name=${container}].env[name=${check.variable}]` };
+    if (couldNotRun(result) || result.exitCode !== 0) return fail(`${where}: could not read it (${describeExec('sh', result)})`, at);
     if (!names(result.stdout)) {
       const ip = clusterIP && clusterIP !== 'None' ? ` or its ClusterIP ${clusterIP}` : '';
-      return fail(`${where}: expected it to name Service ${check.service} (${check.service}, ${check.service}.${ctx.snapshot.namespace}.svc.cluster.local${ip}), saw ${result.stdout === '' ? 'it unset or empty' : show(result.stdout)}${note}`);
+      return fail(`${where}: expected it to name Service ${check.service} (${check.service}, ${check.service}.${ctx.snapshot.namespace}.svc.cluster.local${ip}), saw ${result.stdout === '' ? 'it unset or empty' : show(result.stdout)}${note}`, at);
     }
     seen = result.stdout;
   }

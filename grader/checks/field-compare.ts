@@ -7,6 +7,8 @@ import type { CheckOf, Outcome } from '../outcome.ts';
 import { readPath } from '../path.ts';
 import { podName } from '../pod-state.ts';
 import type { CheckContext } from '../types.ts';
+import type { Where } from '../types.ts';
+import { checkWhere, unreadyWhere } from '../where.ts';
 import { identityProblem, resolveWorkload, strayNote } from '../workload.ts';
 import { normalizeImage } from './spec-unchanged.ts';
 
@@ -19,36 +21,36 @@ import { normalizeImage } from './spec-unchanged.ts';
 export function fieldCompare(check: CheckOf<'fieldCompare'>, ctx: CheckContext): Outcome {
   const asImage = (v: unknown): unknown => (check.image && typeof v === 'string' ? normalizeImage(v) : v);
   const want = check.image ? (Array.isArray(check.value) ? check.value.map((v) => asImage(v) as string) : (asImage(check.value) as typeof check.value)) : check.value;
-  if (Boolean(check.object) === Boolean(check.pods)) return fail('internal: fieldCompare needs exactly one of `object` and `pods`');
-  let targets: { label: string; obj: AnyObject }[];
+  if (Boolean(check.object) === Boolean(check.pods)) return fail('internal: fieldCompare needs exactly one of `object` and `pods`', checkWhere(check));
+  let targets: { label: string; obj: AnyObject; where: Where }[];
   let note = '';
   if (check.object) {
     const { kind, name } = check.object;
     const obj = findObject(ctx.snapshot, kind, name);
-    if (!obj) return fail(`${kind} ${name} not found: expected ${check.path} to be ${compareValue(check.op, undefined, want, check.quantity).expected}`);
+    if (!obj) return fail(`${kind} ${name} not found: expected ${check.path} to be ${compareValue(check.op, undefined, want, check.quantity).expected}`, { kind, name });
     if (kind === 'Deployment') {
       const problem = identityProblem(kind, name, obj.metadata?.uid ?? '', ctx.fingerprint);
-      if (problem) return fail(problem);
+      if (problem) return fail(problem, { kind, name, path: 'metadata.uid' });
     }
-    targets = [{ label: `${kind} ${name}`, obj }];
+    targets = [{ label: `${kind} ${name}`, obj, where: { kind, name, path: check.path } }];
   } else {
     const name = check.pods ?? '';
     const found = resolveWorkload({ snapshot: ctx.snapshot, name, fingerprint: ctx.fingerprint, injected: ctx.injected });
-    if (!found.ok) return fail(found.reason);
+    if (!found.ok) return fail(found.reason, found.where);
     note = strayNote(found.workload);
-    if (found.workload.pods.length === 0) return fail(`Deployment ${name} pods ${check.path}: expected at least 1 pod to inspect, saw none${note}`);
-    targets = found.workload.pods.map((p) => ({ label: `pod ${podName(p)}`, obj: p }));
+    if (found.workload.pods.length === 0) return fail(`Deployment ${name} pods ${check.path}: expected at least 1 pod to inspect, saw none${note}`, unreadyWhere(found.workload));
+    targets = found.workload.pods.map((p) => ({ label: `pod ${podName(p)}`, obj: p, where: { kind: 'Pod', name: podName(p), path: check.path } }));
   }
 
   const seen: unknown[] = [];
   let expected = '';
-  for (const { label, obj } of targets) {
+  for (const { label, obj, where } of targets) {
     const value = readPath(obj, check.path);
     const result = compareValue(check.op, asImage(value), want, check.quantity);
     expected = result.expected;
     if (!result.holds) {
       const why = result.note ? ` (${result.note})` : '';
-      return fail(`${label} ${check.path}: expected ${result.expected}, saw ${showSeen(value, check.quantity)}${why}${note}`);
+      return fail(`${label} ${check.path}: expected ${result.expected}, saw ${showSeen(value, check.quantity)}${why}${note}`, where);
     }
     seen.push(value);
   }

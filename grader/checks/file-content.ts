@@ -4,6 +4,7 @@ import { fail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import { podName, runningReady } from '../pod-state.ts';
 import type { CheckContext } from '../types.ts';
+import { unreadyWhere } from '../where.ts';
 import { resolveWorkload, strayNote } from '../workload.ts';
 
 /**
@@ -13,11 +14,11 @@ import { resolveWorkload, strayNote } from '../workload.ts';
 export async function fileContent(check: CheckOf<'fileContent'>, ctx: CheckContext): Promise<Outcome> {
   const pattern = new RegExp(check.matches);
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
-  if (!found.ok) return fail(found.reason);
+  if (!found.ok) return fail(found.reason, found.where);
   const note = strayNote(found.workload);
   const pods = found.workload.pods.filter(runningReady).sort((a, b) => podName(a).localeCompare(podName(b)));
   if (pods.length === 0) {
-    return fail(`${check.path} in Deployment ${check.workload}: expected a Running and Ready pod to read it in, saw none of ${count(found.workload.pods.length, 'pod')}${note}`);
+    return fail(`${check.path} in Deployment ${check.workload}: expected a Running and Ready pod to read it in, saw none of ${count(found.workload.pods.length, 'pod')}${note}`, unreadyWhere(found.workload));
   }
   const results = await Promise.all(
     pods.map(async (pod) => {
@@ -29,13 +30,14 @@ export async function fileContent(check: CheckOf<'fileContent'>, ctx: CheckConte
   let matched = '';
   for (const { pod, result } of results) {
     const where = `pod ${pod} ${check.path}`;
-    if (couldNotRun(result)) return fail(`${where}: cat could not run (${describeExec('sh', result)})`);
-    if (result.exitCode !== 0) return fail(`${where}: expected a readable file with a line matching /${check.matches}/, saw ${describeExec('cat', result)}${note}`);
+    const at = { kind: 'Pod', name: pod, path: check.path };
+    if (couldNotRun(result)) return fail(`${where}: cat could not run (${describeExec('sh', result)})`, at);
+    if (result.exitCode !== 0) return fail(`${where}: expected a readable file with a line matching /${check.matches}/, saw ${describeExec('cat', result)}${note}`, at);
     const lines = result.stdout.split(/\r?\n/);
     const hit = lines.find((line) => pattern.test(line));
     if (hit === undefined) {
       const first = lines.filter((l, i) => l !== '' || i < lines.length - 1).slice(0, 3);
-      return fail(`${where}: expected a line matching /${check.matches}/, saw ${first.length ? `first lines ${show(first)}` : 'an empty file'}${note}`);
+      return fail(`${where}: expected a line matching /${check.matches}/, saw ${first.length ? `first lines ${show(first)}` : 'an empty file'}${note}`, at);
     }
     matched = hit;
   }

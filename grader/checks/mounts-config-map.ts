@@ -3,6 +3,7 @@ import { show } from '../format.ts';
 import { fail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import type { CheckContext } from '../types.ts';
+import { deployment } from '../where.ts';
 import { resolveWorkload } from '../workload.ts';
 
 const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p);
@@ -17,26 +18,28 @@ const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') :
  */
 export function mountsConfigMap(check: CheckOf<'mountsConfigMap'>, ctx: CheckContext): Outcome {
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
-  if (!found.ok) return fail(found.reason);
+  if (!found.ok) return fail(found.reason, found.where);
   const spec = found.workload.deployment.spec?.template.spec;
   const container = spec?.containers.find((c) => c.name === check.container);
   const where = `Deployment ${check.workload} container ${check.container}`;
-  if (!container) return fail(`${where}: expected the container to exist, saw containers ${show((spec?.containers ?? []).map((c) => c.name))}`);
+  const mountsAt = deployment(check.workload, `spec.template.spec.containers[name=${check.container}].volumeMounts`);
+  if (!container) return fail(`${where}: expected the container to exist, saw containers ${show((spec?.containers ?? []).map((c) => c.name))}`, deployment(check.workload, 'spec.template.spec.containers'));
   const dir = trimSlash(check.mountPath);
   const mounts = container.volumeMounts ?? [];
   const mount = mounts.find((m) => trimSlash(m.mountPath) === dir && !m.subPath && !m.subPathExpr);
   if (!mount) {
     const seen = mounts.map((m) => `${m.mountPath}${m.subPath ? ` (subPath ${m.subPath})` : ''}`);
-    return fail(`${where}: expected a volume mounted at ${dir}, saw mounts ${show(seen)}`);
+    return fail(`${where}: expected a volume mounted at ${dir}, saw mounts ${show(seen)}`, mountsAt);
   }
   const inside = mounts.find((m) => m !== mount && trimSlash(m.mountPath).startsWith(`${dir}/`));
-  if (inside) return fail(`${where}: expected nothing mounted inside ${dir}, saw volume ${inside.name} at ${inside.mountPath} laid over it`);
+  if (inside) return fail(`${where}: expected nothing mounted inside ${dir}, saw volume ${inside.name} at ${inside.mountPath} laid over it`, mountsAt);
   const volume = (spec?.volumes ?? []).find((v) => v.name === mount.name);
-  if (!volume) return fail(`${where}: the mount at ${dir} names volume ${mount.name}, which the pod template does not define`);
+  const volumeAt = deployment(check.workload, `spec.template.spec.volumes[name=${mount.name}]`);
+  if (!volume) return fail(`${where}: the mount at ${dir} names volume ${mount.name}, which the pod template does not define`, volumeAt);
   const source = configMapSource(volume, check.configMap);
   const what = `volume ${volume.name} mounted at ${dir}`;
-  if (!source) return fail(`${where}: expected ${what} to come from ConfigMap ${check.configMap}, saw ${describeVolume(volume)}`);
-  if (source.optional === true) return fail(`${where}: expected ${what} (${source.how}) not to be optional — a missing ConfigMap must stop the pod, not hide the problem`);
+  if (!source) return fail(`${where}: expected ${what} to come from ConfigMap ${check.configMap}, saw ${describeVolume(volume)}`, volumeAt);
+  if (source.optional === true) return fail(`${where}: expected ${what} (${source.how}) not to be optional — a missing ConfigMap must stop the pod, not hide the problem`, volumeAt);
   return pass(`${where}: ${what} comes from ConfigMap ${check.configMap} (${source.how}), not optional`);
 }
 

@@ -3,6 +3,8 @@ import { fail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import { allStatuses, podName } from '../pod-state.ts';
 import type { CheckContext } from '../types.ts';
+import type { Where } from '../types.ts';
+import { podAt, statusPath, unreadyWhere } from '../where.ts';
 import { resolveWorkload, strayNote } from '../workload.ts';
 
 /**
@@ -12,11 +14,12 @@ import { resolveWorkload, strayNote } from '../workload.ts';
  */
 export function noTerminationReason(check: CheckOf<'noTerminationReason'>, ctx: CheckContext): Outcome {
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
-  if (!found.ok) return fail(found.reason);
+  if (!found.ok) return fail(found.reason, found.where);
   const w = found.workload;
   const note = strayNote(w);
-  if (w.pods.length === 0) return fail(`Deployment ${w.name}: expected pods without ${check.reason} terminations, saw no pods to inspect${note}`);
+  if (w.pods.length === 0) return fail(`Deployment ${w.name}: expected pods without ${check.reason} terminations, saw no pods to inspect${note}`, unreadyWhere(w));
   const hits: string[] = [];
+  let first: Where | undefined;
   let containers = 0;
   for (const pod of w.pods) {
     for (const status of allStatuses(pod)) {
@@ -25,8 +28,10 @@ export function noTerminationReason(check: CheckOf<'noTerminationReason'>, ctx: 
       const last = status.lastState?.terminated;
       if (current?.reason === check.reason) hits.push(`pod ${podName(pod)} container ${status.name} state.terminated.reason ${check.reason} (exit ${current.exitCode})`);
       else if (last?.reason === check.reason) hits.push(`pod ${podName(pod)} container ${status.name} lastState.terminated.reason ${check.reason} (exit ${last.exitCode})`);
+      else continue;
+      first ??= podAt(pod, statusPath(pod, status.name, current?.reason === check.reason ? 'state.terminated' : 'lastState.terminated'));
     }
   }
-  if (hits.length > 0) return fail(`Deployment ${w.name}: expected no ${check.reason}, saw ${listSome(hits)}${note}`);
+  if (first) return fail(`Deployment ${w.name}: expected no ${check.reason}, saw ${listSome(hits)}${note}`, first);
   return pass(`Deployment ${w.name}: no ${check.reason} in state or lastState of ${count(containers, 'container')} in ${count(w.pods.length, 'pod')}${note}`);
 }

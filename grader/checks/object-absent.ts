@@ -10,5 +10,5 @@ export function objectAbsent(check: CheckOf<'objectAbsent'>, ctx: CheckContext):
   const obj = findObject(ctx.snapshot, kind, name);
   if (!obj) return pass(`${kind} ${name} is absent, as expected`);
   if (!live(obj)) return pass(`${kind} ${name} is being deleted (metadata.deletionTimestamp set), counted as absent`);
-  return fail(`${kind} ${name}: expected it to be absent, saw it exists (uid ${shortUid(obj.metadata?.uid ?? '')})`);
+  return fail(`${kind} ${name}: expected it to be absent, saw it exists (uid ${shortUid(obj.metadata?.uid ?? '')})`, { kind, name });
 }

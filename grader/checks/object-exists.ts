@@ -12,12 +12,12 @@ import { identityProblem, live, shortUid } from '../workload.ts';
 export function objectExists(check: CheckOf<'objectExists'>, ctx: CheckContext): Outcome {
   const { kind, name } = check.object;
   const obj = findObject(ctx.snapshot, kind, name);
-  if (!obj) return fail(`${kind} ${name} not found in namespace ${ctx.snapshot.namespace}: expected it to exist`);
-  if (!live(obj)) return fail(`${kind} ${name} metadata.deletionTimestamp: expected none, saw the object being deleted`);
+  if (!obj) return fail(`${kind} ${name} not found in namespace ${ctx.snapshot.namespace}: expected it to exist`, { kind, name });
+  if (!live(obj)) return fail(`${kind} ${name} metadata.deletionTimestamp: expected none, saw the object being deleted`, { kind, name, path: 'metadata.deletionTimestamp' });
   const uid = obj.metadata?.uid ?? '';
   if (check.injected) {
     const problem = identityProblem(kind, name, uid, ctx.fingerprint);
-    if (problem) return fail(problem);
+    if (problem) return fail(problem, { kind, name, path: 'metadata.uid' });
     if (ctx.fingerprint[`${kind}/${name}`] !== undefined) return pass(`${kind} ${name} exists, the injected object (uid ${shortUid(uid)})`);
   }
   return pass(`${kind} ${name} exists (uid ${shortUid(uid)})`);

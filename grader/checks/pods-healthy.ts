@@ -1,8 +1,9 @@
 import { count, listSome } from '../format.ts';
 import { fail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
-import { podName, podProblems } from '../pod-state.ts';
+import { podName, podProblems, problemPath } from '../pod-state.ts';
 import type { CheckContext } from '../types.ts';
+import { podAt, unreadyWhere } from '../where.ts';
 import { resolveWorkload, strayNote } from '../workload.ts';
 
 /**
@@ -12,18 +13,16 @@ import { resolveWorkload, strayNote } from '../workload.ts';
  */
 export function podsHealthy(check: CheckOf<'podsHealthy'>, ctx: CheckContext): Outcome {
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
-  if (!found.ok) return fail(found.reason);
+  if (!found.ok) return fail(found.reason, found.where);
   const w = found.workload;
   const note = strayNote(w);
   if (w.pods.length === 0) {
-    return fail(`Deployment ${w.name} pods: expected at least 1 Running and Ready pod, saw none (spec.replicas ${w.deployment.spec?.replicas ?? 1})${note}`);
+    return fail(`Deployment ${w.name} pods: expected at least 1 Running and Ready pod, saw none (spec.replicas ${w.deployment.spec?.replicas ?? 1})${note}`, unreadyWhere(w));
   }
-  const unhealthy = w.pods
-    .map((p) => ({ name: podName(p), problems: podProblems(p) }))
-    .filter((p) => p.problems.length > 0)
-    .map((p) => `pod ${p.name}: ${p.problems.join(', ')}`);
-  if (unhealthy.length > 0) {
-    return fail(`Deployment ${w.name}: ${unhealthy.length} of ${count(w.pods.length, 'pod')} not Running and Ready — ${listSome(unhealthy)}${note}`);
+  const sick = w.pods.map((p) => ({ pod: p, problems: podProblems(p) })).filter((p) => p.problems.length > 0);
+  const unhealthy = sick.map((p) => `pod ${podName(p.pod)}: ${p.problems.join(', ')}`);
+  if (sick[0]) {
+    return fail(`Deployment ${w.name}: ${unhealthy.length} of ${count(w.pods.length, 'pod')} not Running and Ready — ${listSome(unhealthy)}${note}`, podAt(sick[0].pod, problemPath(sick[0].pod)));
   }
   return pass(`Deployment ${w.name}: ${count(w.pods.length, 'pod')} Running and Ready, every container running and ready${note}`);
 }

@@ -17,17 +17,17 @@ import { resolveWorkload } from '../workload.ts';
 export function policyApplies(check: CheckOf<'policyApplies'>, ctx: CheckContext): Outcome {
   const subject = `NetworkPolicy ${check.policy}`;
   const policy = ctx.snapshot.networkPolicies.find((p) => p.metadata?.name === check.policy);
-  if (!policy) return fail(`${subject} not found in namespace ${ctx.snapshot.namespace}: expected it to exist and select Deployment ${check.workload}`);
+  if (!policy) return fail(`${subject} not found in namespace ${ctx.snapshot.namespace}: expected it to exist and select Deployment ${check.workload}`, { kind: 'NetworkPolicy', name: check.policy });
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
-  if (!found.ok) return fail(found.reason);
+  if (!found.ok) return fail(found.reason, found.where);
   const labels = found.workload.deployment.spec?.template.metadata?.labels ?? {};
   const selector = policy.spec?.podSelector;
   const labelText = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',') || 'no labels';
   if (!selectorMatches(selector ?? {}, labels)) {
-    return fail(`${subject} spec.podSelector: expected to select Deployment ${check.workload}'s pods (${labelText}), saw ${describeSelector(selector ?? {})}`);
+    return fail(`${subject} spec.podSelector: expected to select Deployment ${check.workload}'s pods (${labelText}), saw ${describeSelector(selector ?? {})}`, { kind: 'NetworkPolicy', name: check.policy, path: 'spec.podSelector' });
   }
   const types = policyTypes(policy);
-  if (!types.includes(check.policyType)) return fail(`${subject} spec.policyTypes: expected to include ${check.policyType}, saw ${show(types)}`);
+  if (!types.includes(check.policyType)) return fail(`${subject} spec.policyTypes: expected to include ${check.policyType}, saw ${show(types)}`, { kind: 'NetworkPolicy', name: check.policy, path: 'spec.policyTypes' });
   const direction = check.policyType === 'Egress' ? 'egress' : 'ingress';
   for (const other of ctx.snapshot.networkPolicies) {
     if (!selectorMatches(other.spec?.podSelector ?? {}, labels) || !policyTypes(other).includes(check.policyType)) continue;
@@ -35,7 +35,11 @@ export function policyApplies(check: CheckOf<'policyApplies'>, ctx: CheckContext
       direction === 'egress' ? (other.spec?.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports })) : (other.spec?.ingress ?? []).map((r) => ({ peers: r._from ?? (r as { from?: V1NetworkPolicyPeer[] }).from, ports: r.ports })); // client-node names it _from, raw JSON from
     const open = rules.findIndex((rule) => openRule(rule.peers, rule.ports));
     if (open >= 0) {
-      return fail(`NetworkPolicy ${other.metadata?.name} spec.${direction}[${open}] allows Deployment ${check.workload} all ${direction} (every destination, every port): expected ${subject} to still restrict ${direction} of ${check.workload}`);
+      return fail(`NetworkPolicy ${other.metadata?.name} spec.${direction}[${open}] allows Deployment ${check.workload} all ${direction} (every destination, every port): expected ${subject} to still restrict ${direction} of ${check.workload}`, {
+        kind: 'NetworkPolicy',
+        name: other.metadata?.name ?? '',
+        path: `spec.${direction}[${open}]`,
+      });
     }
   }
   return pass(`${subject} selects Deployment ${check.workload}'s pods (${labelText}) with ${describeSelector(selector ?? {})} and lists ${check.policyType} (policyTypes ${show(types)})`);

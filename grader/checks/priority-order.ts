@@ -2,7 +2,8 @@ import type { V1PriorityClass } from '@kubernetes/client-node';
 import { fail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import { podName } from '../pod-state.ts';
-import type { CheckContext, Snapshot } from '../types.ts';
+import type { CheckContext, Snapshot, Where } from '../types.ts';
+import { deployment, podAt } from '../where.ts';
 import { resolveWorkload } from '../workload.ts';
 import type { Workload } from '../workload.ts';
 
@@ -10,6 +11,8 @@ import type { Workload } from '../workload.ts';
 interface Rank {
   source: string;
   value: number;
+  /** The field it comes from. */
+  where: Where;
 }
 
 /**
@@ -24,14 +27,18 @@ interface Rank {
 export function priorityOrder(check: CheckOf<'priorityOrder'>, ctx: CheckContext): Outcome {
   const globalDefault = ctx.snapshot.priorityClasses.find((c) => c.globalDefault === true);
   if (globalDefault) {
-    return fail(`PriorityClass ${globalDefault.metadata?.name} is globalDefault (value ${globalDefault.value}): expected no globalDefault class — it changes the priority of every new pod in the cluster`);
+    return fail(`PriorityClass ${globalDefault.metadata?.name} is globalDefault (value ${globalDefault.value}): expected no globalDefault class — it changes the priority of every new pod in the cluster`, {
+      kind: 'PriorityClass',
+      name: globalDefault.metadata?.name ?? '',
+      path: 'globalDefault',
+    });
   }
   const ranks: Rank[][] = [];
   for (const name of [check.higher, check.lower]) {
     const found = resolveWorkload({ snapshot: ctx.snapshot, name, fingerprint: ctx.fingerprint, injected: ctx.injected });
-    if (!found.ok) return fail(found.reason);
+    if (!found.ok) return fail(found.reason, found.where);
     const template = templateRank(found.workload, ctx.snapshot);
-    if (typeof template === 'string') return fail(template);
+    if (typeof template === 'string') return fail(template, deployment(name, 'spec.template.spec.priorityClassName'));
     ranks.push([template, ...podRanks(found.workload)]);
   }
   const [higher = [], lower = []] = ranks;
@@ -40,13 +47,14 @@ export function priorityOrder(check: CheckOf<'priorityOrder'>, ctx: CheckContext
   const lowest = `lowest ${check.higher} priority ${low.value} (${low.source})`;
   const highest = `highest ${check.lower} priority ${high.value} (${high.source})`;
   if (low.value > high.value) return pass(`${check.higher} outranks ${check.lower}: ${lowest} > ${highest}`);
-  return fail(`${check.higher} priority: expected above every ${check.lower} priority, saw ${lowest} vs ${highest}`);
+  return fail(`${check.higher} priority: expected above every ${check.lower} priority, saw ${lowest} vs ${highest}`, low.where);
 }
 
 function podRanks(w: Workload): Rank[] {
   return w.pods.map((p) => ({
     source: `pod ${podName(p)}`,
     value: p.spec?.priority ?? 0,
+    where: podAt(p, 'spec.priority'),
   }));
 }
 
@@ -63,5 +71,5 @@ function templateRank(w: Workload, snapshot: Snapshot): Rank | string {
     pc = snapshot.priorityClasses.find((c) => c.globalDefault === true);
     source = pc ? `template, no class: global default ${pc.metadata?.name}` : 'template, no class';
   }
-  return { source, value: pc?.value ?? 0 };
+  return { source, value: pc?.value ?? 0, where: deployment(w.name, 'spec.template.spec.priorityClassName') };
 }

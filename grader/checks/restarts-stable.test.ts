@@ -35,7 +35,7 @@ describe('restartsStable', () => {
 
   it('fails clearly without a before snapshot', () => {
     const verdict = restartsStable(check('restartsStable', { workload: 'api' }), context(read(start, [up()])));
-    expect(verdict).toEqual({ passed: false, reason: expect.stringMatching(/^internal: restartsStable needs a snapshot taken one 10s window earlier \(ctx\.before\)/) });
+    expect(verdict).toEqual({ passed: false, reason: expect.stringMatching(/^internal: restartsStable needs a snapshot taken one 10s window earlier \(ctx\.before\)/), where: { kind: 'Deployment', name: 'api' } });
   });
 
   it('fails clearly when the snapshots are closer than the window', () => {

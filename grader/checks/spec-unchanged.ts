@@ -4,6 +4,7 @@ import { parseQuantity } from '../quantity.ts';
 import { fail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import type { CheckContext } from '../types.ts';
+import { deployment } from '../where.ts';
 import { lastInjected, resolveWorkload } from '../workload.ts';
 
 type Field = CheckOf<'specUnchanged'>['fields'][number];
@@ -19,23 +20,25 @@ type Field = CheckOf<'specUnchanged'>['fields'][number];
  */
 export function specUnchanged(check: CheckOf<'specUnchanged'>, ctx: CheckContext): Outcome {
   const manifest = lastInjected(ctx.injected, 'Deployment', check.workload) as { spec?: { template?: { spec?: { containers?: V1Container[] } } } } | undefined;
-  if (!manifest) return fail(`internal: the scenario injects no Deployment ${check.workload} to compare with`);
+  const template = 'spec.template.spec.containers';
+  if (!manifest) return fail(`internal: the scenario injects no Deployment ${check.workload} to compare with`, deployment(check.workload));
   const expected = manifest.spec?.template?.spec?.containers?.find((c) => c.name === check.container);
-  if (!expected) return fail(`internal: the injected Deployment ${check.workload} has no container ${check.container}`);
+  if (!expected) return fail(`internal: the injected Deployment ${check.workload} has no container ${check.container}`, deployment(check.workload, template));
 
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
-  if (!found.ok) return fail(found.reason);
+  if (!found.ok) return fail(found.reason, found.where);
   const containers = found.workload.deployment.spec?.template.spec?.containers ?? [];
   const seen = containers.find((c) => c.name === check.container);
   const where = `Deployment ${check.workload} spec.template.spec.containers[name=${check.container}]`;
-  if (!seen) return fail(`${where}: expected the container to exist, saw containers ${show(containers.map((c) => c.name))}`);
+  if (!seen) return fail(`${where}: expected the container to exist, saw containers ${show(containers.map((c) => c.name))}`, deployment(check.workload, template));
 
   for (const field of check.fields) {
     const want = normalize(field, expected[field]);
     const have = normalize(field, seen[field]);
     if (JSON.stringify(want) !== JSON.stringify(have)) {
-      if (field === 'resources') return fail(`${where}.resources: ${resourceDiff(expected.resources, seen.resources)}`);
-      return fail(`${where}.${field}: expected ${show(expected[field])}, saw ${show(seen[field])}`);
+      const at = deployment(check.workload, `${template}[name=${check.container}].${field}`);
+      if (field === 'resources') return fail(`${where}.resources: ${resourceDiff(expected.resources, seen.resources)}`, at);
+      return fail(`${where}.${field}: expected ${show(expected[field])}, saw ${show(seen[field])}`, at);
     }
   }
   const held = check.fields.map((f) => `${f} ${show(seen[f])}`).join(', ');

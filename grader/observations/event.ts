@@ -11,5 +11,5 @@ export function eventSeen(o: ObservationOf<'event'>, snapshot: Snapshot): Outcom
     return pass(`event ${o.reason} on ${o.objectKind} ${hit.involvedObject.name ?? ''}${message}`);
   }
   const reasons = [...new Set(snapshot.events.map((e) => `${e.reason}/${e.involvedObject?.kind}`))];
-  return fail(`events in namespace ${snapshot.namespace}: expected reason ${o.reason} on a ${o.objectKind}, saw ${reasons.length ? show(reasons.slice(0, 6)) : 'no events'}`);
+  return fail(`events in namespace ${snapshot.namespace}: expected reason ${o.reason} on a ${o.objectKind}, saw ${reasons.length ? show(reasons.slice(0, 6)) : 'no events'}`, { kind: 'Namespace', name: snapshot.namespace, path: 'events' });
 }

@@ -3,12 +3,13 @@ import { fail, pass } from '../outcome.ts';
 import type { ObservationOf, Outcome } from '../outcome.ts';
 import { podName } from '../pod-state.ts';
 import type { Snapshot } from '../types.ts';
+import { deployment } from '../where.ts';
 import { resolveWorkload } from '../workload.ts';
 
 /** podPending: an owned pod is in phase Pending, its PodScheduled condition with `reason` (e.g. Unschedulable) when given. */
 export function podPending(o: ObservationOf<'podPending'>, snapshot: Snapshot): Outcome {
   const found = resolveWorkload({ snapshot, name: o.workload });
-  if (!found.ok) return fail(found.reason);
+  if (!found.ok) return fail(found.reason, found.where);
   const seen: string[] = [];
   for (const pod of found.workload.pods) {
     const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
@@ -18,5 +19,5 @@ export function podPending(o: ObservationOf<'podPending'>, snapshot: Snapshot): 
     seen.push(`${podName(pod)} ${phase}${why}`);
   }
   const want = o.reason ? `Pending with PodScheduled reason ${o.reason}` : 'Pending';
-  return fail(`Deployment ${o.workload}: expected a pod ${want}, saw ${seen.length ? listSome(seen) : 'no pods'} (${count(found.workload.pods.length, 'pod')})`);
+  return fail(`Deployment ${o.workload}: expected a pod ${want}, saw ${seen.length ? listSome(seen) : 'no pods'} (${count(found.workload.pods.length, 'pod')})`, deployment(o.workload));
 }

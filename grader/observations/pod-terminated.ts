@@ -3,12 +3,13 @@ import { fail, pass } from '../outcome.ts';
 import type { ObservationOf, Outcome } from '../outcome.ts';
 import { allStatuses, podName } from '../pod-state.ts';
 import type { Snapshot } from '../types.ts';
+import { deployment } from '../where.ts';
 import { resolveWorkload } from '../workload.ts';
 
 /** podTerminated: some container of an owned pod terminated (now or last time) with `reason` and/or `exitCode`. */
 export function podTerminated(o: ObservationOf<'podTerminated'>, snapshot: Snapshot): Outcome {
   const found = resolveWorkload({ snapshot, name: o.workload });
-  if (!found.ok) return fail(found.reason);
+  if (!found.ok) return fail(found.reason, found.where);
   const want = [o.reason ?? 'any reason', o.exitCode === undefined ? undefined : `exit ${o.exitCode}`].filter(Boolean).join(', ');
   const seen: string[] = [];
   for (const pod of found.workload.pods) {
@@ -22,5 +23,5 @@ export function podTerminated(o: ObservationOf<'podTerminated'>, snapshot: Snaps
       }
     }
   }
-  return fail(`Deployment ${o.workload}: expected a container terminated with ${want}, saw ${seen.length ? listSome(seen) : 'no terminations'} in ${count(found.workload.pods.length, 'pod')}`);
+  return fail(`Deployment ${o.workload}: expected a container terminated with ${want}, saw ${seen.length ? listSome(seen) : 'no terminations'} in ${count(found.workload.pods.length, 'pod')}`, deployment(o.workload));
 }

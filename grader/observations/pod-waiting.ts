@@ -3,12 +3,13 @@ import { fail, pass } from '../outcome.ts';
 import type { ObservationOf, Outcome } from '../outcome.ts';
 import { allStatuses, describeState, podName } from '../pod-state.ts';
 import type { Snapshot } from '../types.ts';
+import { deployment } from '../where.ts';
 import { resolveWorkload } from '../workload.ts';
 
 /** podWaiting: some container (init or regular) of an owned pod is waiting with one of `reasons`. */
 export function podWaiting(o: ObservationOf<'podWaiting'>, snapshot: Snapshot): Outcome {
   const found = resolveWorkload({ snapshot, name: o.workload });
-  if (!found.ok) return fail(found.reason);
+  if (!found.ok) return fail(found.reason, found.where);
   const wanted = o.reasons.join('|');
   const seen: string[] = [];
   for (const pod of found.workload.pods) {
@@ -21,5 +22,5 @@ export function podWaiting(o: ObservationOf<'podWaiting'>, snapshot: Snapshot): 
     }
     if (allStatuses(pod).length === 0) seen.push(`${podName(pod)} ${pod.status?.phase ?? 'Unknown'}, no container statuses`);
   }
-  return fail(`Deployment ${o.workload}: expected a container waiting with ${wanted}, saw ${seen.length ? listSome(seen) : 'no pods'} in ${count(found.workload.pods.length, 'pod')}`);
+  return fail(`Deployment ${o.workload}: expected a container waiting with ${wanted}, saw ${seen.length ? listSome(seen) : 'no pods'} in ${count(found.workload.pods.length, 'pod')}`, deployment(o.workload));
 }
