@@ -8,6 +8,7 @@ import { networkReachable } from './checks/network-reachable.ts';
 import { noTerminationReason } from './checks/no-termination-reason.ts';
 import { objectAbsent } from './checks/object-absent.ts';
 import { objectExists } from './checks/object-exists.ts';
+import { objectUnchanged } from './checks/object-unchanged.ts';
 import { podsHealthy } from './checks/pods-healthy.ts';
 import { policyApplies } from './checks/policy-applies.ts';
 import { priorityOrder } from './checks/priority-order.ts';
@@ -40,6 +41,7 @@ export const checks: { [K in CheckKind]: (check: CheckOf<K>, ctx: CheckContext) 
   fieldCompare,
   objectExists,
   objectAbsent,
+  objectUnchanged,
   configMapData,
   networkReachable,
   fileContent,

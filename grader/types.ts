@@ -11,6 +11,8 @@ import type {
   V1Service,
 } from '@kubernetes/client-node';
 
+import type { StoredObject } from './stored/content.ts';
+
 /**
  * One read of an attempt's namespace (one list call per kind) plus the few
  * cluster-scoped kinds scenarios touch. Objects are the API's JSON; timestamps
@@ -59,6 +61,8 @@ export interface CheckContext {
   /** The scenario's manifests, in inject order (expected values come from here). */
   injected: KubeObject[];
   fingerprint: Fingerprint;
+  /** The attempt's objects as the API server stored them once the symptom was seen (keep-lists compare against them). */
+  baseline?: StoredObject[];
 }
 
 /**

@@ -30,6 +30,7 @@ export function checkWhere(spec: CheckSpec): Where {
       return spec.object ? { kind: spec.object.kind, name: spec.object.name, path: spec.path } : deployment(spec.pods ?? '');
     case 'objectExists':
     case 'objectAbsent':
+    case 'objectUnchanged':
       return { kind: spec.object.kind, name: spec.object.name };
     case 'configMapData':
       return { kind: 'ConfigMap', name: spec.name, path: `data.${spec.key}` };

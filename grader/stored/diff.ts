@@ -11,6 +11,18 @@ export interface ObjectChange {
   fields: string[];
 }
 
+/** One changed field: its path, and the change in words ("spec.replicas: 2 → 3"). */
+export interface FieldChange {
+  path: string;
+  text: string;
+}
+
+/** Options for {@link fieldChanges}. */
+export interface FieldOptions {
+  /** Leave out `kubectl rollout restart` (a restart is not a modification). */
+  ignoreRestart?: boolean;
+}
+
 const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
 
 /**
@@ -30,7 +42,7 @@ export function diffStored(before: StoredObject[], after: StoredObject[]): Objec
       changes.push({ ...head, change: 'created', fields: [] });
       continue;
     }
-    const fields = objectFields(was, now);
+    const fields = fieldChanges(was, now).map((f) => f.text);
     const recreated = was.uid !== '' && now.uid !== '' && was.uid !== now.uid;
     if (recreated || fields.length > 0) changes.push({ ...head, change: recreated ? 'recreated' : 'modified', fields });
   }
@@ -38,58 +50,75 @@ export function diffStored(before: StoredObject[], after: StoredObject[]): Objec
   return changes;
 }
 
-function objectFields(was: StoredObject, now: StoredObject): string[] {
-  const out: string[] = [];
-  diffValue('metadata.labels', was.labels, now.labels, out);
-  diffValue('metadata.annotations', was.annotations, now.annotations, out);
-  for (const key of union(was.body, now.body)) diffValue(key, was.body[key], now.body[key], out);
+/** Every changed field of one object, in a stable order (metadata, then the body by key). */
+export function fieldChanges(was: StoredObject, now: StoredObject, options: FieldOptions = {}): FieldChange[] {
+  const out: FieldChange[] = [];
+  const diff = new Differ(out, options);
+  diff.value('metadata.labels', was.labels, now.labels);
+  diff.value('metadata.annotations', was.annotations, now.annotations);
+  for (const key of union(was.body, now.body)) diff.value(key, was.body[key], now.body[key]);
   return out;
 }
 
-function diffValue(path: string, a: unknown, b: unknown, out: string[]): void {
-  if (same(a, b)) return;
-  // A list or map that appears or goes is diffed against an empty one: its entries read one by one.
-  if (a === undefined && (Array.isArray(b) || isRecord(b))) return diffValue(path, Array.isArray(b) ? [] : {}, b, out);
-  if (b === undefined && (Array.isArray(a) || isRecord(a))) return diffValue(path, a, Array.isArray(a) ? [] : {}, out);
-  if (a === undefined) return void out.push(`${path}: + ${summary(b)}`);
-  if (b === undefined) return void out.push(`${path}: - ${summary(a)}`);
-  if (isRecord(a) && isRecord(b)) {
-    for (const key of union(a, b)) {
-      if (key === RESTARTED_AT && path.endsWith('template.metadata.annotations')) {
-        out.push(`${path.replace(/\.metadata\.annotations$/, '')}: restarted (kubectl rollout restart)`);
-        continue;
-      }
-      diffValue(child(path, key), a[key], b[key], out);
-    }
-    return;
-  }
-  if (Array.isArray(a) && Array.isArray(b)) return diffList(path, a, b, out);
-  out.push(`${path}: ${summary(a)} → ${summary(b)}`);
-}
+// Node strips types without transforming them: no parameter properties here.
+class Differ {
+  private readonly out: FieldChange[];
+  private readonly options: FieldOptions;
 
-// Named items by name; scalars as a whole; other objects by position when the length holds.
-function diffList(path: string, a: unknown[], b: unknown[], out: string[]): void {
-  if (named(a) && named(b)) {
-    const before = new Map(a.map((item) => [item.name, item]));
-    const after = new Map(b.map((item) => [item.name, item]));
-    for (const item of b) {
-      const was = before.get(item.name);
-      if (was === undefined) out.push(`${path} + ${summary(item)}`);
-      else diffValue(`${path}[${item.name}]`, was, item, out);
+  constructor(out: FieldChange[], options: FieldOptions) {
+    this.out = out;
+    this.options = options;
+  }
+
+  private push(path: string, text: string): void {
+    this.out.push({ path, text: `${path}${text}` });
+  }
+
+  value(path: string, a: unknown, b: unknown): void {
+    if (same(a, b)) return;
+    // A list or map that appears or goes is diffed against an empty one: its entries read one by one.
+    if (a === undefined && (Array.isArray(b) || isRecord(b))) return this.value(path, Array.isArray(b) ? [] : {}, b);
+    if (b === undefined && (Array.isArray(a) || isRecord(a))) return this.value(path, a, Array.isArray(a) ? [] : {});
+    if (a === undefined) return this.push(path, `: + ${summary(b)}`);
+    if (b === undefined) return this.push(path, `: - ${summary(a)}`);
+    if (isRecord(a) && isRecord(b)) {
+      for (const key of union(a, b)) {
+        if (key === RESTARTED_AT && path.endsWith('template.metadata.annotations')) {
+          if (!this.options.ignoreRestart) this.push(path.replace(/\.metadata\.annotations$/, ''), ': restarted (kubectl rollout restart)');
+          continue;
+        }
+        this.value(child(path, key), a[key], b[key]);
+      }
+      return;
     }
-    for (const item of a) if (!after.has(item.name)) out.push(`${path} - ${item.name}`);
-    return;
+    if (Array.isArray(a) && Array.isArray(b)) return this.list(path, a, b);
+    this.push(path, `: ${summary(a)} → ${summary(b)}`);
   }
-  if (a.every(isRecord) && b.every(isRecord) && a.length === b.length) {
-    a.forEach((item, i) => diffValue(`${path}[${i}]`, item, b[i], out));
-    return;
+
+  // Named items by name; scalars as a whole; other objects by position when the length holds.
+  private list(path: string, a: unknown[], b: unknown[]): void {
+    if (named(a) && named(b)) {
+      const before = new Map(a.map((item) => [item.name, item]));
+      const after = new Map(b.map((item) => [item.name, item]));
+      for (const item of b) {
+        const was = before.get(item.name);
+        if (was === undefined) this.push(path, ` + ${summary(item)}`);
+        else this.value(`${path}[${item.name}]`, was, item);
+      }
+      for (const item of a) if (!after.has(item.name)) this.push(path, ` - ${item.name}`);
+      return;
+    }
+    if (a.every(isRecord) && b.every(isRecord) && a.length === b.length) {
+      a.forEach((item, i) => this.value(`${path}[${i}]`, item, b[i]));
+      return;
+    }
+    if (a.some(isRecord) || b.some(isRecord)) {
+      for (const item of b) if (!a.some((x) => same(x, item))) this.push(path, ` + ${summary(item)}`);
+      for (const item of a) if (!b.some((x) => same(x, item))) this.push(path, ` - ${summary(item)}`);
+      return;
+    }
+    this.push(path, `: ${summary(a)} → ${summary(b)}`);
   }
-  if (a.some(isRecord) || b.some(isRecord)) {
-    for (const item of b) if (!a.some((x) => same(x, item))) out.push(`${path} + ${summary(item)}`);
-    for (const item of a) if (!b.some((x) => same(x, item))) out.push(`${path} - ${summary(item)}`);
-    return;
-  }
-  out.push(`${path}: ${summary(a)} → ${summary(b)}`);
 }
 
 /** A short rendering of a value: env entries and env sources in words, the rest as compact JSON. */
@@ -105,9 +134,21 @@ export function summary(value: unknown): string {
     const ref = (value.configMapRef ?? value.secretRef) as { name?: string } | undefined;
     if (ref?.name) return `${value.configMapRef ? 'ConfigMap' : 'Secret'} ${ref.name}${value.prefix ? ` (prefix ${String(value.prefix)})` : ''}`;
     if ('to' in value || 'from' in value || (Array.isArray(value.ports) && Object.keys(value).length === 1)) return policyRule(value);
+    if (typeof value.name === 'string') return `${value.name}${namedDetail(value)}`;
   }
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+// A named item's telling detail: a container's image, a volume's source.
+function namedDetail(item: Record<string, unknown>): string {
+  if (typeof item.image === 'string') return ` (${item.image})`;
+  const key = Object.keys(item).find((k) => k !== 'name');
+  if (key === undefined) return '';
+  const inner = item[key];
+  if (inner === null || typeof inner !== 'object') return ` (${key} ${String(inner)})`;
+  const name = (inner as { name?: unknown }).name;
+  return ` (${key}${typeof name === 'string' ? ` ${name}` : ''})`;
 }
 
 type Selector = { matchLabels?: Record<string, string>; matchExpressions?: Array<{ key: string; operator: string; values?: string[] }> };

@@ -3,6 +3,7 @@ import { sleep } from '../kube/client.ts';
 import { grade, stabilityWindowMs } from '../../grader/index.ts';
 import type { Probe, Snapshot, Verdict } from '../../grader/types.ts';
 import type { AttemptRecord } from '../attempt/record.ts';
+import { readBaseline } from '../attempt/store.ts';
 import type { ScenarioView } from './scenario-view.ts';
 
 /** One grading of an attempt. Same shape whether it passed or not. */
@@ -39,13 +40,14 @@ export async function gradeAttempt(options: GradeOptions): Promise<GradeResult &
     const remaining = before.takenAt + window - Date.now();
     if (remaining > 0) await sleep(remaining);
   }
-  const snapshot = await kube.snapshot(record.namespace);
+  const [snapshot, baseline] = await Promise.all([kube.snapshot(record.namespace), readBaseline(kube, record)]);
   const verdicts = await grade(checks, {
     snapshot,
     before,
     probe: probeFor(kube, record.namespace, snapshot),
     injected: scenario.injected,
     fingerprint: record.fingerprint,
+    ...(baseline ? { baseline } : {}),
   });
   return { passed: verdicts.every((v) => v.passed), verdicts, at: new Date(snapshot.takenAt).toISOString(), snapshot };
 }

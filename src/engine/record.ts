@@ -3,6 +3,7 @@ import { grade, stabilityWindowMs } from '../../grader/index.ts';
 import type { Probe, Snapshot, Verdict } from '../../grader/types.ts';
 import type { RecordedExec, Fixture } from '../../grader/fixtures/replay.ts';
 import type { AttemptRecord } from '../attempt/record.ts';
+import { readBaseline } from '../attempt/store.ts';
 import type { ScenarioView } from './scenario-view.ts';
 import { probeFor } from './grade.ts';
 import { sleep } from '../kube/client.ts';
@@ -36,7 +37,8 @@ export async function recordFixture(
   if (window > 0) await sleep(window);
   const snapshot = await kube.snapshot(record.namespace);
   const probe = recordingProbe(probeFor(kube, record.namespace, snapshot));
-  const verdicts = await grade(scenario.checks, { snapshot, before, probe, injected: scenario.injected, fingerprint: record.fingerprint });
+  const baseline = await readBaseline(kube, record);
+  const verdicts = await grade(scenario.checks, { snapshot, before, probe, injected: scenario.injected, fingerprint: record.fingerprint, ...(baseline ? { baseline } : {}) });
   const fixture: Fixture = {
     description,
     snapshot: slim(snapshot),
@@ -44,6 +46,7 @@ export async function recordFixture(
     exec: probe.recorded,
     injected: scenario.injected,
     fingerprint: record.fingerprint,
+    ...(baseline ? { baseline } : {}),
   };
   return { fixture, verdicts };
 }

@@ -4,7 +4,7 @@ import { ScenarioError, type ScenarioProblem } from './errors.ts';
 import { loadManifests, type ApplyStep, type LoadedObject } from './manifests.ts';
 import { containersOf } from './pod-spec.ts';
 import { scenariosRoot } from './paths.ts';
-import { scenarioSpec, type ScenarioSpec } from './schema.ts';
+import { keepCheck, scenarioSpec, type ScenarioSpec } from './schema.ts';
 import { loadScripts } from './scripts.ts';
 import { servicePortProblems } from './service-ports.ts';
 import { specProblems } from './spec-rules.ts';
@@ -74,6 +74,7 @@ export async function inspectScenario(dir: string): Promise<Inspection> {
   const injected = manifests.objects.map((o) => o.object);
   const scenario: Scenario = {
     ...spec,
+    checks: [...spec.checks, ...spec.keep.map(keepCheck)],
     dir: root,
     manifests: manifests.files,
     injected,

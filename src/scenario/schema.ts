@@ -64,6 +64,8 @@ export const checkSpec = z.discriminatedUnion('kind', [
   }),
   z.object({ ...checkBase, kind: z.literal('objectExists'), object: objectRef, injected: z.boolean().default(true) }),
   z.object({ ...checkBase, kind: z.literal('objectAbsent'), object: objectRef }),
+  /** The injected object, unchanged as a whole against what the API server stored at injection (what `keep` expands to). */
+  z.object({ ...checkBase, kind: z.literal('objectUnchanged'), object: objectRef }),
   z.object({
     ...checkBase,
     kind: z.literal('configMapData'),
@@ -220,6 +222,12 @@ export const scenarioSpec = z
     missingImages: z.array(z.string().min(1)).default([]),
     /** Fewer than three honest alternative fixes exist: say why. */
     fewerFixesBecause: z.string().optional(),
+    /**
+     * What the brief protects ("do not delete or modify X"): each becomes a
+     * gate check `keep-<kind>-<name>` of kind objectUnchanged — the injected
+     * object, unchanged as a whole against what the API server stored.
+     */
+    keep: z.array(objectRef).default([]),
     checks: z.array(checkSpec).min(1),
   })
   .strict();
@@ -229,3 +237,20 @@ export type CheckSpec = z.infer<typeof checkSpec>;
 export type Observation = z.infer<typeof observation>;
 export type InjectStep = z.infer<typeof injectStep>;
 export type Domain = (typeof domains)[number];
+
+/** The gate check a `keep` entry becomes. */
+export function keepCheck(object: z.infer<typeof objectRef>): CheckSpec {
+  return {
+    id: keepCheckId(object),
+    kind: 'objectUnchanged',
+    object,
+    description: `${object.kind} ${object.name} is the injected object, unchanged (the brief keeps it)`,
+    points: 0,
+    gate: true,
+  };
+}
+
+/** "keep-deployment-redis". */
+export function keepCheckId(object: { kind: string; name: string }): string {
+  return `keep-${object.kind.toLowerCase()}-${object.name}`;
+}

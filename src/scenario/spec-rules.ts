@@ -3,7 +3,7 @@ import { parseQuantity } from '../../grader/quantity.ts';
 import { fieldPathOf, showValue, type ScenarioProblem } from './errors.ts';
 import type { LoadedObject } from './manifests.ts';
 import { containersOf } from './pod-spec.ts';
-import type { CheckSpec, ScenarioSpec } from './schema.ts';
+import { keepCheckId, type CheckSpec, type ScenarioSpec } from './schema.ts';
 import type { YamlDoc } from './yaml-source.ts';
 
 /** Kinds that live outside any namespace: touching them makes a scenario exclusive. */
@@ -61,7 +61,13 @@ export function specProblems(context: SpecContext): ScenarioProblem[] {
   }
 
   const ids = new Map<string, number>();
+  const keepIds = new Set(spec.keep.map(keepCheckId));
+  spec.keep.forEach((object, index) => {
+    const injected = all.some((o) => o.object.kind === object.kind && o.object.metadata.name === object.name);
+    if (context.manifestsComplete && !injected) report(['keep', index], `names no object of the manifests: ${object.kind} ${showValue(object.name)}`);
+  });
   spec.checks.forEach((check, index) => {
+    if (keepIds.has(check.id)) report(['checks', index, 'id'], `${showValue(check.id)} is the id of a keep entry's check: pick another`);
     const at = (field: string): PropertyKey[] => ['checks', index, field];
     const first = ids.get(check.id);
     if (first !== undefined) report(at('id'), `duplicate id ${showValue(check.id)} (also checks[${first}])`);
