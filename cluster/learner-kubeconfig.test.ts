@@ -236,6 +236,14 @@ describe('down after the user changed the file', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('a tracked file deleted since is forgotten at the next up', async () => {
+    const [gone, kept] = [path.join(dir, 'gone'), path.join(dir, 'kept')];
+    await up(gone);
+    rmSync(gone);
+    await up(kept);
+    expect(Object.keys((JSON.parse(readFileSync(record, 'utf8')) as { files: object }).files)).toEqual([kept]);
+  });
+
   it('file broken by the user: left alone and still tracked', async () => {
     const file = path.join(dir, 'config');
     writeFileSync(file, theirs);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ClusterError } from './errors.ts';
-import { currentContextOf, entriesFor, hasEntries, mergeEntries, parseKubeconfig, removeEntries, type EntryNames, type KubeconfigEntries } from './kubeconfig-doc.ts';
+import { contextNames, currentContextOf, entriesFor, hasEntries, mergeEntries, parseKubeconfig, removeEntries, type EntryNames, type KubeconfigEntries } from './kubeconfig-doc.ts';
 
 /** Where kubectl looks: `KUBECONFIG` and the home directory (defaults: this process's). */
 export interface KubeconfigEnv {
@@ -164,8 +164,12 @@ export async function mergeLearnerKubeconfig(options: MergeOptions): Promise<str
       written: sha256(after),
       createdDir: createdDir ?? previous?.createdDir,
     };
+    // Files gone since (temporary KUBECONFIGs) have nothing left to undo: forget them.
+    const kept = Object.entries(record.files).filter(([file]) => file !== target);
+    const present = await Promise.all(kept.map(async ([file]) => (await readBytes(file).catch(() => Buffer.alloc(0))) !== null));
+    const files = Object.fromEntries(kept.filter((_, index) => present[index]));
     // Recorded before the write: a crash in between leaves a record `down` handles (hash differs → structural removal).
-    await writeRecord(options.record, { files: { ...record.files, [target]: tracked } });
+    await writeRecord(options.record, { files: { ...files, [target]: tracked } });
     if (before?.toString('utf8') !== after) await writeAtomic(target, after, 0o600);
     return target;
   });
@@ -228,4 +232,38 @@ async function removeEmptyDirs(dir: string, top: string): Promise<void> {
     if (!(await fs.rmdir(current).then(() => true, () => false))) return;
     if (current === top) return;
   }
+}
+
+/** `$KUBEDRILL_HOME/learner-kubeconfig.json`. */
+export function learnerRecordFile(kubedrillHome: string): string {
+  return path.join(kubedrillHome, 'learner-kubeconfig.json');
+}
+
+/** Where plain kubectl finds a context: the first file defining it, and the current context kubectl would use. */
+export interface ContextLookup {
+  chain: string[];
+  /** First file of the chain that defines the context; undefined: none does. */
+  file?: string;
+  /** current-context kubectl uses (the first file that sets one wins); undefined: none set. */
+  current?: string;
+}
+
+/** Read the learner's kubeconfig chain as kubectl would (unreadable files are skipped, as kubectl cannot use them either). */
+export async function findContext(context: string, env: KubeconfigEnv = {}): Promise<ContextLookup> {
+  const chain = kubeconfigChain(env);
+  const lookup: ContextLookup = { chain };
+  for (const file of chain) {
+    const bytes = await readBytes(file).catch(() => null);
+    if (!bytes) continue;
+    let doc;
+    try {
+      doc = parseKubeconfig(bytes.toString('utf8'), file);
+    } catch {
+      continue;
+    }
+    if (!lookup.file && contextNames(doc).includes(context)) lookup.file = file;
+    const current = currentContextOf(doc);
+    if (lookup.current === undefined && current) lookup.current = current;
+  }
+  return lookup;
 }
