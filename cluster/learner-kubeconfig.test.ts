@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { kubeconfigChain, kubeconfigTarget, mergeLearnerKubeconfig, unmergeLearnerKubeconfig } from './learner-kubeconfig.ts';
+import { findContext, kubeconfigChain, kubeconfigTarget } from './kubeconfig-files.ts';
+import { mergeLearnerKubeconfig, unmergeLearnerKubeconfig } from './learner-kubeconfig.ts';
 
 interface Config {
   clusters?: Array<{ name: string; cluster: Record<string, string> }>;
@@ -119,6 +120,22 @@ describe('which file', () => {
     for (const name of existing) writeFileSync(path.join(dir, name), theirs);
     const env = { kubeconfig: `${path.join(dir, 'a')}:${path.join(dir, 'b')}` };
     expect(await kubeconfigTarget(env)).toBe(path.join(dir, expected));
+  });
+});
+
+describe('findContext: where plain kubectl finds a context, as kubectl reads the chain', () => {
+  it.each<[string, Record<string, string>, string, { file?: string; current?: string }]>([
+    ['one file, ours current', { a: ours('x') }, 'kubedrill-local', { file: 'a', current: 'kubedrill-local' }],
+    ['the first file that sets current-context wins', { a: theirs, b: ours('x') }, 'kubedrill-local', { file: 'b', current: 'work' }],
+    ['an empty current-context does not count', { a: 'apiVersion: v1\ncurrent-context: ""\n', b: ours('x') }, 'kubedrill-local', { file: 'b', current: 'kubedrill-local' }],
+    ['an unreadable file is skipped', { a: 'clusters: [oops\n', b: theirs }, 'work', { file: 'b', current: 'work' }],
+    ['not defined anywhere', { a: theirs }, 'kubedrill-local', { current: 'work' }],
+    ['no file at all', {}, 'kubedrill-local', {}],
+  ])('%s', async (_, files, context, expected) => {
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    const chain = [path.join(dir, 'a'), path.join(dir, 'b')];
+    const found = await findContext(context, { kubeconfig: chain.join(':') });
+    expect(found).toEqual({ chain, ...expected, ...(expected.file ? { file: path.join(dir, expected.file) } : {}) });
   });
 });
 

@@ -1,35 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ClusterError } from './errors.ts';
-import { contextNames, currentContextOf, entriesFor, hasEntries, mergeEntries, parseKubeconfig, removeEntries, type EntryNames, type KubeconfigEntries } from './kubeconfig-doc.ts';
-
-/** Where kubectl looks: `KUBECONFIG` and the home directory (defaults: this process's). */
-export interface KubeconfigEnv {
-  /** KUBECONFIG as the learner's shell has it; undefined or empty: ~/.kube/config. */
-  kubeconfig?: string;
-  /** Home directory (default os.homedir()). */
-  home?: string;
-}
-
-/** The files kubectl reads, in order (KUBECONFIG's entries without empties and repeats, else ~/.kube/config). */
-export function kubeconfigChain(env: KubeconfigEnv = {}): string[] {
-  const listed = [...new Set((env.kubeconfig ?? '').split(path.delimiter).filter(Boolean))];
-  return listed.length > 0 ? listed : [path.join(env.home ?? os.homedir(), '.kube', 'config')];
-}
-
-/**
- * The file kubectl (and kind) write a new context into: the only file, else the
- * first one that exists, else the last one listed.
- */
-export async function kubeconfigTarget(env: KubeconfigEnv = {}): Promise<string> {
-  const chain = kubeconfigChain(env);
-  if (chain.length === 1) return chain[0]!;
-  for (const file of chain) if ((await fs.stat(file).catch(() => undefined))?.isFile()) return file;
-  return chain[chain.length - 1]!;
-}
+import { kubeconfigTarget, readBytes, withFileLock, writeAtomic, type KubeconfigEnv } from './kubeconfig-files.ts';
+import { currentContextOf, entriesFor, hasEntries, mergeEntries, parseKubeconfig, removeEntries, type EntryNames, type KubeconfigEntries } from './kubeconfig-doc.ts';
 
 /** What `up` remembers about one learner kubeconfig so `down` can undo exactly its own change. */
 export interface TrackedFile {
@@ -52,30 +26,6 @@ export interface LearnerRecord {
 
 const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
 
-async function readBytes(file: string): Promise<Buffer | null> {
-  try {
-    return await fs.readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
-/** Temp file in the same directory, fsync, rename; follows a symlinked kubeconfig to its target. */
-async function writeAtomic(file: string, bytes: Buffer | string, mode: number): Promise<void> {
-  const real = await fs.realpath(file).catch(() => file);
-  const temp = `${real}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await fs.open(temp, 'w', mode);
-  try {
-    await handle.writeFile(bytes);
-    await handle.chmod(mode);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fs.rename(temp, real);
-}
-
 async function readRecord(file: string): Promise<LearnerRecord> {
   const bytes = await readBytes(file);
   return bytes ? (JSON.parse(bytes.toString('utf8')) as LearnerRecord) : { files: {} };
@@ -85,26 +35,6 @@ async function writeRecord(file: string, record: LearnerRecord): Promise<void> {
   if (Object.keys(record.files).length === 0) return fs.rm(file, { force: true });
   await fs.mkdir(path.dirname(file), { recursive: true });
   await writeAtomic(file, `${JSON.stringify(record, null, 2)}\n`, 0o600);
-}
-
-/** kubectl's lock convention (`<file>.lock`, created exclusively), so a concurrent `kubectl config` waits. */
-async function withFileLock<T>(file: string, fn: () => Promise<T>): Promise<T> {
-  const lock = `${file}.lock`;
-  for (let tries = 0; ; tries += 1) {
-    try {
-      await (await fs.open(lock, 'wx', 0o600)).close();
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (tries >= 50) throw new ClusterError(`kubeconfig ${file} is locked (${lock} exists)`, { fix: `if no kubectl is running, remove ${lock}` });
-      await sleep(100);
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    await fs.rm(lock, { force: true });
-  }
 }
 
 /** Certificate and key files named by path → their data inlined, so the entries work from any file. */
@@ -237,33 +167,4 @@ async function removeEmptyDirs(dir: string, top: string): Promise<void> {
 /** `$KUBEDRILL_HOME/learner-kubeconfig.json`. */
 export function learnerRecordFile(kubedrillHome: string): string {
   return path.join(kubedrillHome, 'learner-kubeconfig.json');
-}
-
-/** Where plain kubectl finds a context: the first file defining it, and the current context kubectl would use. */
-export interface ContextLookup {
-  chain: string[];
-  /** First file of the chain that defines the context; undefined: none does. */
-  file?: string;
-  /** current-context kubectl uses (the first file that sets one wins); undefined: none set. */
-  current?: string;
-}
-
-/** Read the learner's kubeconfig chain as kubectl would (unreadable files are skipped, as kubectl cannot use them either). */
-export async function findContext(context: string, env: KubeconfigEnv = {}): Promise<ContextLookup> {
-  const chain = kubeconfigChain(env);
-  const lookup: ContextLookup = { chain };
-  for (const file of chain) {
-    const bytes = await readBytes(file).catch(() => null);
-    if (!bytes) continue;
-    let doc;
-    try {
-      doc = parseKubeconfig(bytes.toString('utf8'), file);
-    } catch {
-      continue;
-    }
-    if (!lookup.file && contextNames(doc).includes(context)) lookup.file = file;
-    const current = currentContextOf(doc);
-    if (lookup.current === undefined && current) lookup.current = current;
-  }
-  return lookup;
 }

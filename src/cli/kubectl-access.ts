@@ -3,7 +3,7 @@ import { access as canAccess } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { clientGitVersion, kubectlSkew } from '../../cluster/kubectl-version.ts';
-import { findContext, type ContextLookup } from '../../cluster/learner-kubeconfig.ts';
+import { findContext, type ContextLookup } from '../../cluster/kubeconfig-files.ts';
 import type { ClusterAccess } from '../../cluster/provider.ts';
 import { localPaths, versions } from '../../cluster/local/settings.ts';
 

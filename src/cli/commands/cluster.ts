@@ -1,4 +1,4 @@
-import { findContext } from '../../../cluster/learner-kubeconfig.ts';
+import { findContext } from '../../../cluster/kubeconfig-files.ts';
 import { createProgress } from '../../../cluster/progress.ts';
 import type { ProviderName } from '../../../cluster/provider.ts';
 import { selectProvider } from '../../../cluster/select.ts';
