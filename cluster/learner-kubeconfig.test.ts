@@ -236,6 +236,18 @@ describe('down after the user changed the file', () => {
     expect(readFileSync(file, 'utf8')).toContain('# my clusters');
   });
 
+  it('edited between two ups: down keeps the edit and removes only our entries', async () => {
+    const file = path.join(dir, 'config');
+    writeFileSync(file, theirs);
+    await up(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('contexts:\n', 'contexts:\n- name: extra\n  context: { cluster: work, user: me }\n'));
+    await up(file);
+    expect(await down()).toEqual([{ file, action: 'entries removed' }]);
+    const after = read(file);
+    expect(names(after).sort()).toEqual(['cluster/work', 'context/extra', 'context/work', 'user/me']);
+    expect(after['current-context']).toBe('work');
+  });
+
   it('our entries gone and another context current: the file is not rewritten', async () => {
     const file = path.join(dir, 'config');
     writeFileSync(file, theirs);

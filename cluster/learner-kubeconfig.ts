@@ -85,15 +85,9 @@ export async function mergeLearnerKubeconfig(options: MergeOptions): Promise<str
     const current = currentContextOf(doc);
     const after = mergeEntries(doc, entries);
     const record = await readRecord(options.record);
-    const previous = record.files[target];
     const mode = before ? (await fs.stat(target)).mode & 0o777 : undefined;
-    const tracked: TrackedFile = {
-      names: entries.names,
-      ...(ours ? (previous && 'original' in previous ? { original: previous.original, originalMode: previous.originalMode } : {}) : { original: before?.toString('base64') ?? null, originalMode: mode }),
-      ...(current !== options.context ? { previousContext: current ?? null } : previous && 'previousContext' in previous ? { previousContext: previous.previousContext } : {}),
-      written: sha256(after),
-      createdDir: createdDir ?? previous?.createdDir,
-    };
+    const tracked = nextTracked({ previous: record.files[target], before, mode, ours, current, after, names: entries.names });
+    tracked.createdDir = createdDir ?? record.files[target]?.createdDir;
     // Files gone since (temporary KUBECONFIGs) have nothing left to undo: forget them.
     const kept = Object.entries(record.files).filter(([file]) => file !== target);
     const present = await Promise.all(kept.map(async ([file]) => (await readBytes(file).catch(() => Buffer.alloc(0))) !== null));
@@ -103,6 +97,35 @@ export async function mergeLearnerKubeconfig(options: MergeOptions): Promise<str
     if (before?.toString('utf8') !== after) await writeAtomic(target, after, 0o600);
     return target;
   });
+}
+
+/**
+ * What to remember after this merge. The original bytes are a valid restore
+ * point only while the file holds exactly what we last wrote: recorded when
+ * our entries go in, kept across our own re-merges, dropped (unknown → `down`
+ * removes entries structurally) once the learner has changed the file.
+ */
+function nextTracked(input: {
+  previous?: TrackedFile;
+  before: Buffer | null;
+  mode?: number;
+  ours: boolean;
+  current?: string;
+  after: string;
+  names: EntryNames;
+}): TrackedFile {
+  const { previous, before } = input;
+  const tracked: TrackedFile = { names: input.names, written: sha256(input.after) };
+  if (!input.ours) {
+    tracked.original = before?.toString('base64') ?? null;
+    if (input.mode !== undefined) tracked.originalMode = input.mode;
+  } else if (previous && previous.original !== undefined && before && sha256(before) === previous.written) {
+    tracked.original = previous.original;
+    if (previous.originalMode !== undefined) tracked.originalMode = previous.originalMode;
+  }
+  if (input.current !== input.names.context) tracked.previousContext = input.current ?? null;
+  else if (previous && previous.previousContext !== undefined) tracked.previousContext = previous.previousContext;
+  return tracked;
 }
 
 /** What `down` did to one tracked file; `failed` keeps it tracked for the next `down`. */
