@@ -22,6 +22,7 @@ const oneOfEach: CheckSpec[] = [
   check('fieldCompare', { object: { kind: 'Deployment', name: 'api' }, path: 'spec.replicas', op: 'eq', value: 1 }),
   check('objectExists', { object: { kind: 'Service', name: 'redis' } }),
   check('objectAbsent', { object: { kind: 'Deployment', name: 'api' } }),
+  check('objectUnchanged', { object: { kind: 'Deployment', name: 'api' } }),
   check('configMapData', { name: 'settings', key: 'mode', matches: '^production$' }),
   check('networkReachable', { from: 'api', host: 'db', port: 5432, expect: 'reachable' }),
   check('fileContent', { workload: 'api', path: '/etc/x', matches: 'y' }),
