@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { V1Deployment, V1Service } from '@kubernetes/client-node';
 import { loadFixture } from '../fixtures/replay.ts';
 import { storedObjects } from '../stored/content.ts';
+import type { CheckOf } from '../outcome.ts';
 import type { CheckContext, Snapshot } from '../types.ts';
 import { objectUnchanged } from './object-unchanged.ts';
 
@@ -18,11 +19,12 @@ function graded(edit: (s: Snapshot) => void): CheckContext {
 }
 const redis = (s: Snapshot): V1Deployment => s.deployments.find((d) => d.metadata?.name === 'redis')!;
 const service = (s: Snapshot): V1Service => s.services.find((d) => d.metadata?.name === 'redis')!;
-const keepRedis = { id: 'keep', kind: 'objectUnchanged' as const, object: { kind: 'Deployment' as const, name: 'redis' }, description: 'd', points: 0, gate: true };
-const keepService = { ...keepRedis, object: { kind: 'Service' as const, name: 'redis' } };
+type Keep = CheckOf<'objectUnchanged'>;
+const keepRedis: Keep = { id: 'keep', kind: 'objectUnchanged', object: { kind: 'Deployment', name: 'redis' }, description: 'd', points: 0, gate: true };
+const keepService: Keep = { ...keepRedis, object: { kind: 'Service', name: 'redis' } };
 
 describe('objectUnchanged', () => {
-  it.each<[string, typeof keepRedis, (s: Snapshot) => void, RegExp]>([
+  it.each<[string, Keep, (s: Snapshot) => void, RegExp]>([
     ['a Service re-pointed elsewhere', keepService, (s) => void (service(s).spec!.selector = { app: 'stand-in' }), /^Service redis spec\.selector\.app: redis → stand-in/],
     ['a Service port changed', keepService, (s) => void (service(s).spec!.ports![0]!.targetPort = 7000 as never), /spec\.ports\[redis\]\.targetPort: 6379 → 7000|spec\.ports\[0\]\.targetPort/],
     ['an extra container', keepRedis, (s) => void redis(s).spec!.template.spec!.containers.push({ name: 'extra', image: 'busybox:1.36' }), /spec\.template\.spec\.containers \+ extra \(busybox:1\.36\)/],
@@ -40,7 +42,7 @@ describe('objectUnchanged', () => {
     expect(outcome.where?.kind).toBe(check.object.kind);
   });
 
-  it.each<[string, typeof keepRedis, (s: Snapshot) => void]>([
+  it.each<[string, Keep, (s: Snapshot) => void]>([
     ['untouched', keepRedis, () => undefined],
     ['status and revision move on', keepRedis, (s) => {
       redis(s).status = { replicas: 1, observedGeneration: 9 };

@@ -16,15 +16,35 @@ const rollout = (workload: string, gate: boolean): CheckSpec => ({ id: `${worklo
 
 describe('genericShortcuts', () => {
   it('covers every workload whose rollout earns points, not bystander gates', () => {
-    const cases = genericShortcuts({ checks: [rollout('api', false), rollout('redis', true)], injected: [deployment('api', 'main'), deployment('redis', 'redis')] });
+    const cases = genericShortcuts({ checks: [rollout('api', false), rollout('redis', true)], injected: [deployment('api', 'main'), deployment('redis', 'redis')], keep: [], solution: '/s/solution.sh' });
     expect(cases.map((c) => c.name)).toEqual(['generic-delete-api', 'generic-scale0-api', 'generic-sleep-api', 'generic-image-api']);
     expect(cases.every((c) => c.kind === 'shortcut')).toBe(true);
   });
 
   it('patches the container by its manifest name and swaps to the decoy tag', () => {
-    const [, , sleep, image] = genericShortcuts({ checks: [rollout('api', false)], injected: [deployment('api', 'main')] });
+    const [, , sleep, image] = genericShortcuts({ checks: [rollout('api', false)], injected: [deployment('api', 'main')], keep: [], solution: '/s/solution.sh' });
     expect(sleep!.inline).toContain('"name":"main","command":["sh","-c","sleep 3600"],"args":null');
     expect(image!.inline).toBe(`kubectl -n "$NS" set image deployment/api '*=busybox:1.37'`);
+  });
+});
+
+describe('genericShortcuts for kept objects', () => {
+  const cases = genericShortcuts({
+    checks: [],
+    injected: [],
+    keep: [{ kind: 'Deployment', name: 'redis' }, { kind: 'Service', name: 'redis' }, { kind: 'ConfigMap', name: 'cfg' }, { kind: 'PriorityClass', name: 'p' }],
+    solution: "/s/it's/solution.sh",
+  });
+
+  it('one per kept Deployment, Service and ConfigMap: solve first, then change it', () => {
+    expect(cases.map((c) => c.name)).toEqual(['generic-modify-redis', 'generic-repoint-redis', 'generic-modify-cfg']);
+    for (const c of cases) expect(c.inline!.split('\n').slice(0, 2)).toEqual(['set -eu', `sh '/s/it'\\''s/solution.sh'`]);
+  });
+
+  it('the changes: an extra container, a selector elsewhere, another key', () => {
+    expect(cases[0]!.inline).toContain(`kubectl -n "$NS" patch deployment redis --type=json -p '[{"op":"add","path":"/spec/template/spec/containers/-"`);
+    expect(cases[1]!.inline).toContain(`patch service redis --type=json -p '[{"op":"replace","path":"/spec/selector","value":{"kubedrill.io/elsewhere":"true"}}]'`);
+    expect(cases[2]!.inline).toContain(`patch configmap cfg --type=merge -p '{"data":{"kubedrill-extra":"x"}}'`);
   });
 });
 

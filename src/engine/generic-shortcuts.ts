@@ -14,9 +14,14 @@ export interface CaseScript {
  * Shortcuts every scenario gets without writing them: for each workload the
  * task is about — one whose rollout check earns points (not a gate on a
  * bystander) — delete it, scale it to zero, replace its command with sleep,
- * swap its image for the decoy tag both providers serve.
+ * swap its image for the decoy tag both providers serve; and for each object
+ * the brief keeps, the whole task done plus a change to that object.
  */
-export function genericShortcuts(scenario: Pick<Scenario, 'checks' | 'injected'>): CaseScript[] {
+export function genericShortcuts(scenario: Pick<Scenario, 'checks' | 'injected' | 'keep' | 'solution'>): CaseScript[] {
+  return [...workloadShortcuts(scenario), ...keepShortcuts(scenario)];
+}
+
+function workloadShortcuts(scenario: Pick<Scenario, 'checks' | 'injected'>): CaseScript[] {
   const workloads = [...new Set(scenario.checks.flatMap((c) => (c.kind === 'rolloutComplete' && !c.gate ? [c.workload] : [])))];
   return workloads.flatMap((w): CaseScript[] => {
     const container = firstContainer(scenario, w);
@@ -38,6 +43,35 @@ export function genericShortcuts(scenario: Pick<Scenario, 'checks' | 'injected'>
       },
     ];
   });
+}
+
+/**
+ * For each object the brief keeps: do the whole task (solution.sh), then
+ * change the kept object the way a learner might in passing — a Deployment
+ * gets an extra container, a Service is re-pointed at other pods, a
+ * ConfigMap gets another key. The task is done, so only the keep-list can
+ * fail them.
+ */
+function keepShortcuts(scenario: Pick<Scenario, 'keep' | 'solution'>): CaseScript[] {
+  const solve = `sh ${shellQuote(scenario.solution)}`;
+  return scenario.keep.flatMap(({ kind, name }): CaseScript[] => {
+    const patch = (type: string, body: unknown): string => `kubectl -n "$NS" patch ${kind.toLowerCase()} ${name} --type=${type} -p ${shellQuote(JSON.stringify(body))}`;
+    if (kind === 'Deployment') {
+      const extra = { name: 'kubedrill-extra', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] };
+      return [{ name: `generic-modify-${name}`, kind: 'shortcut', description: `solve, then give kept Deployment ${name} an extra container`, inline: `set -eu\n${solve}\n${patch('json', [{ op: 'add', path: '/spec/template/spec/containers/-', value: extra }])}` }];
+    }
+    if (kind === 'Service') {
+      return [{ name: `generic-repoint-${name}`, kind: 'shortcut', description: `solve, then re-point kept Service ${name} at other pods`, inline: `set -eu\n${solve}\n${patch('json', [{ op: 'replace', path: '/spec/selector', value: { 'kubedrill.io/elsewhere': 'true' } }])}` }];
+    }
+    if (kind === 'ConfigMap') {
+      return [{ name: `generic-modify-${name}`, kind: 'shortcut', description: `solve, then add a key to kept ConfigMap ${name}`, inline: `set -eu\n${solve}\n${patch('merge', { data: { 'kubedrill-extra': 'x' } })}` }];
+    }
+    return [];
+  });
+}
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 function firstContainer(scenario: Pick<Scenario, 'injected'>, workload: string): string {

@@ -7,6 +7,7 @@ import { honestFixes } from '../../scenario/fixes.ts';
 import type { AttemptRecord } from '../../attempt/record.ts';
 import { startAttempt, stopAttempt } from '../../attempt/lifecycle.ts';
 import { gradeUntilPass } from '../../engine/grade.ts';
+import { lookNow } from '../../engine/hint.ts';
 import { parseDuration } from '../../engine/wait.ts';
 import { appendHistory } from '../../history.ts';
 import { connectCluster } from '../cluster.ts';
@@ -87,14 +88,18 @@ export async function hintCommand(id: string | undefined): Promise<number> {
   const { kube } = await connectCluster({ autoUp: false, progress: createProgress({ quiet: true }) });
   const record = await resolveAttempt(kube, id);
   const scenario = await findScenario(record.scenario);
+  // Where the cluster says to look now: derived from the verdicts' `where`, never their reasons.
+  const look = lookNow({ kube, scenario, record });
   if (record.hintsUsed >= scenario.hints.length) {
     scenario.hints.forEach((h, i) => out(`Hint ${i + 1}/${scenario.hints.length}: ${h}`));
+    out(await look);
     out(paint.dim('No more hints. `kubedrill check` says what is still wrong; `kubedrill solution` shows the answer (scores 0).'));
     return EXIT.ok;
   }
   record.hintsUsed += 1;
   await writeAttempt(kube, record);
   out(`Hint ${record.hintsUsed}/${scenario.hints.length}: ${scenario.hints[record.hintsUsed - 1]}`);
+  out(await look);
   return EXIT.ok;
 }
 
