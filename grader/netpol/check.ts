@@ -1,0 +1,69 @@
+import type { V1NetworkPolicy } from '@kubernetes/client-node';
+import { listSome } from '../format.ts';
+import { fail, pass } from '../outcome.ts';
+import type { Outcome } from '../outcome.ts';
+import { selectorMatches } from '../selector.ts';
+import type { CheckContext, Where } from '../types.ts';
+import { resolveWorkload } from '../workload.ts';
+import { allowedBy, policyTypes } from './allowed.ts';
+import type { Subject } from './allowed.ts';
+import { firstEscape } from './contain.ts';
+import type { Escape } from './contain.ts';
+import { intentOf } from './intent.ts';
+import type { PolicyAllowsParams } from './intent.ts';
+import { universeOf } from './peers.ts';
+import type { Universe } from './peers.ts';
+import { escapePortsWords, grantWords, peerWords } from './words.ts';
+
+/** `app → pods app=legacy-db in namespace netpol on TCP 5432` (egress) or `… → app on TCP 8080` (ingress). */
+function arrow(e: Escape, u: Universe, params: PolicyAllowsParams): string {
+  const ports = escapePortsWords(e);
+  const peer = peerWords(e, u);
+  return params.direction === 'Egress' ? `${params.workload} → ${peer} on ${ports}` : `${peer} → ${params.workload} on ${ports}`;
+}
+
+// With no policy restricting the workload, point at the injected policy that used to (else the Deployment).
+function unrestrictedWhere(params: PolicyAllowsParams, ctx: CheckContext, subject: Subject): Where {
+  const injected = (ctx.injected.filter((o) => o.kind === 'NetworkPolicy') as unknown as V1NetworkPolicy[]).find(
+    (p) => selectorMatches(p.spec?.podSelector ?? {}, subject.labels) && policyTypes(p).includes(params.direction),
+  );
+  const name = injected?.metadata?.name;
+  if (!name) return { kind: 'Deployment', name: params.workload };
+  const now = ctx.snapshot.networkPolicies.find((p) => p.metadata?.name === name);
+  if (!now) return { kind: 'NetworkPolicy', name };
+  return { kind: 'NetworkPolicy', name, path: selectorMatches(now.spec?.podSelector ?? {}, subject.labels) ? 'spec.policyTypes' : 'spec.podSelector' };
+}
+
+/**
+ * policyAllows: the union of the NetworkPolicies selecting the workload's
+ * pods allows, in `direction`, nothing beyond `allow` (plus DNS and what the
+ * injected policies allowed, when asked). Judged by what the rules allow —
+ * every spelling of "open" counts the same — and a failure names the policy
+ * rule and one concrete peer and port it allows that it should not.
+ */
+export function policyAllows(params: PolicyAllowsParams, ctx: CheckContext): Outcome {
+  const found = resolveWorkload({ snapshot: ctx.snapshot, name: params.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
+  if (!found.ok) return fail(found.reason, found.where);
+  const template = found.workload.deployment.spec?.template;
+  const subject: Subject = { labels: template?.metadata?.labels ?? {}, containerPorts: (template?.spec?.containers ?? []).flatMap((c) => c.ports ?? []) };
+  const universe = universeOf(ctx.snapshot);
+  const allowed = allowedBy({ policies: ctx.snapshot.networkPolicies, subject, direction: params.direction, universe });
+  const intent = intentOf(params, { universe, subject, injected: ctx.injected });
+  const dir = params.direction.toLowerCase();
+  const expected = `expected ${params.workload}'s ${dir} within {${intent.words.join(', ')}}`;
+  const escape = firstEscape({ allowed: allowed.grants, intent: intent.grants, subject, direction: params.direction, universe });
+  if (escape?.grant.source) {
+    const { policy, path } = escape.grant.source;
+    return fail(`NetworkPolicy ${policy} ${path} allows ${arrow(escape, universe, params)}: ${expected}`, { kind: 'NetworkPolicy', name: policy, path });
+  }
+  if (escape) {
+    const labels = Object.entries(subject.labels).map(([k, v]) => `${k}=${v}`).join(',') || 'no labels';
+    return fail(
+      `no NetworkPolicy in namespace ${universe.namespace} selects ${params.workload}'s pods (${labels}) with ${params.direction} in policyTypes, so all ${dir} is allowed, e.g. ${arrow(escape, universe, params)}: ${expected}`,
+      unrestrictedWhere(params, ctx, subject),
+    );
+  }
+  const policies = allowed.policies.length === 1 ? `NetworkPolicy ${allowed.policies[0]} allows` : `NetworkPolicies ${allowed.policies.join(', ')} allow`;
+  const what = allowed.policies.length ? `${policies} ${listSome(allowed.grants.map((g) => grantWords(g, universe)), 4) || 'nothing'}` : `no policy restricts it, and the intent allows everything`;
+  return pass(`${params.workload}'s ${dir} stays within {${intent.words.join(', ')}}: ${what}`, { kind: 'Deployment', name: params.workload });
+}
