@@ -1,6 +1,6 @@
 import type { V1LabelSelector, V1NetworkPolicyPeer, V1NetworkPolicyPort, V1Pod } from '@kubernetes/client-node';
 import { describeSelector } from '../selector.ts';
-import { describeRange4, formatIPv4, parseCidr4 } from './addresses.ts';
+import { describeRange4, formatIPv4, ipBlockAddresses } from './addresses.ts';
 import type { Grant } from './allowed.ts';
 import type { Escape } from './contain.ts';
 import { isSubset } from './intervals.ts';
@@ -50,8 +50,7 @@ export function peerWords(e: Escape, u: Universe): string {
     case 'pod': {
       if (!block) return podWords(atom.pod, u);
       const ip = podIPv4(atom.pod)[0];
-      const range = parseCidr4(block.cidr);
-      const everyPod = range !== undefined && u.podNetwork.length > 0 && isSubset(u.podNetwork, [range]);
+      const everyPod = u.podNetwork.length > 0 && isSubset(u.podNetwork, ipBlockAddresses(block).v4);
       return `${podWords(atom.pod, u)} (${ip === undefined ? 'no IP yet' : formatIPv4(ip)} inside ipBlock ${ipBlockWords(block)}${everyPod ? `, which covers the pod CIDR ${u.podCidrs.join(',')}: every pod` : ''})`;
     }
     case 'foreign':
