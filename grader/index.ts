@@ -11,6 +11,7 @@ import { objectExists } from './checks/object-exists.ts';
 import { objectUnchanged } from './checks/object-unchanged.ts';
 import { podsHealthy } from './checks/pods-healthy.ts';
 import { policyApplies } from './checks/policy-applies.ts';
+import { policyAllows } from './netpol/check.ts';
 import { priorityOrder } from './checks/priority-order.ts';
 import { restartsStable } from './checks/restarts-stable.ts';
 import { rolloutComplete } from './checks/rollout-complete.ts';
@@ -47,6 +48,7 @@ export const checks: { [K in CheckKind]: (check: CheckOf<K>, ctx: CheckContext) 
   fileContent,
   priorityOrder,
   policyApplies,
+  policyAllows,
   mountsConfigMap,
   envNamesService,
 };

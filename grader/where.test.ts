@@ -28,6 +28,7 @@ const oneOfEach: CheckSpec[] = [
   check('fileContent', { workload: 'api', path: '/etc/x', matches: 'y' }),
   check('priorityOrder', { higher: 'api', lower: 'batch' }),
   check('policyApplies', { policy: 'api-egress', workload: 'api', policyType: 'Egress' }),
+  check('policyAllows', { workload: 'api', direction: 'Egress', allow: [{ pods: { app: 'db' }, ports: [{ protocol: 'TCP', port: 5432 }] }], dns: true, plusInjected: true }),
   check('mountsConfigMap', { workload: 'api', container: 'api', mountPath: '/etc/x', configMap: 'settings' }),
   check('envNamesService', { workload: 'api', variable: 'REDIS_HOST', service: 'redis' }),
 ];

@@ -40,6 +40,8 @@ export function checkWhere(spec: CheckSpec): Where {
       return deployment(spec.higher, 'spec.template.spec.priorityClassName');
     case 'policyApplies':
       return { kind: 'NetworkPolicy', name: spec.policy };
+    case 'policyAllows':
+      return deployment(spec.workload, `${spec.direction.toLowerCase()} allowed by NetworkPolicies`);
   }
 }
 

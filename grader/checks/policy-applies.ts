@@ -1,4 +1,4 @@
-import type { V1NetworkPolicy, V1NetworkPolicyPeer, V1NetworkPolicyPort } from '@kubernetes/client-node';
+import type { V1NetworkPolicy } from '@kubernetes/client-node';
 import { show } from '../format.ts';
 import { fail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
@@ -8,11 +8,10 @@ import { resolveWorkload } from '../workload.ts';
 
 /**
  * policyApplies: NetworkPolicy `policy` exists (any uid: recreating it is a
- * fair fix; the reachability checks judge what it allows), its podSelector
- * selects the workload's pod template labels, and its effective policyTypes
- * include `policyType` — and no policy selecting the workload (this one or
- * another: policies add up) has a rule open to every destination on every
- * port, which would leave `policy` restricting nothing.
+ * fair fix), its podSelector selects the workload's pod template labels, and
+ * its effective policyTypes include `policyType`. What the policies allow is
+ * judged by what they allow, not how they are spelled: `policyAllows`
+ * (grader/netpol/) — this check no longer recognises "open" rule shapes.
  */
 export function policyApplies(check: CheckOf<'policyApplies'>, ctx: CheckContext): Outcome {
   const subject = `NetworkPolicy ${check.policy}`;
@@ -28,20 +27,6 @@ export function policyApplies(check: CheckOf<'policyApplies'>, ctx: CheckContext
   }
   const types = policyTypes(policy);
   if (!types.includes(check.policyType)) return fail(`${subject} spec.policyTypes: expected to include ${check.policyType}, saw ${show(types)}`, { kind: 'NetworkPolicy', name: check.policy, path: 'spec.policyTypes' });
-  const direction = check.policyType === 'Egress' ? 'egress' : 'ingress';
-  for (const other of ctx.snapshot.networkPolicies) {
-    if (!selectorMatches(other.spec?.podSelector ?? {}, labels) || !policyTypes(other).includes(check.policyType)) continue;
-    const rules: { peers?: V1NetworkPolicyPeer[]; ports?: V1NetworkPolicyPort[] }[] =
-      direction === 'egress' ? (other.spec?.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports })) : (other.spec?.ingress ?? []).map((r) => ({ peers: r._from ?? (r as { from?: V1NetworkPolicyPeer[] }).from, ports: r.ports })); // client-node names it _from, raw JSON from
-    const open = rules.findIndex((rule) => openRule(rule.peers, rule.ports));
-    if (open >= 0) {
-      return fail(`NetworkPolicy ${other.metadata?.name} spec.${direction}[${open}] allows Deployment ${check.workload} all ${direction} (every destination, every port): expected ${subject} to still restrict ${direction} of ${check.workload}`, {
-        kind: 'NetworkPolicy',
-        name: other.metadata?.name ?? '',
-        path: `spec.${direction}[${open}]`,
-      });
-    }
-  }
   return pass(`${subject} selects Deployment ${check.workload}'s pods (${labelText}) with ${describeSelector(selector ?? {})} and lists ${check.policyType} (policyTypes ${show(types)})`);
 }
 
@@ -49,19 +34,4 @@ export function policyApplies(check: CheckOf<'policyApplies'>, ctx: CheckContext
 function policyTypes(policy: V1NetworkPolicy): string[] {
   const explicit = policy.spec?.policyTypes ?? [];
   return explicit.length > 0 ? explicit : ['Ingress', ...((policy.spec?.egress?.length ?? 0) > 0 ? ['Egress'] : [])];
-}
-
-const emptySelector = (s: { matchLabels?: object; matchExpressions?: unknown[] } | undefined): boolean =>
-  s !== undefined && Object.keys(s.matchLabels ?? {}).length === 0 && (s.matchExpressions ?? []).length === 0;
-
-/** A rule with no port limit whose peers include everything: no peers, 0.0.0.0/0 or ::/0 (whatever it excepts), or every pod of every namespace. */
-function openRule(peers: V1NetworkPolicyPeer[] | undefined, ports: V1NetworkPolicyPort[] | undefined): boolean {
-  if ((ports ?? []).length > 0) return false;
-  if ((peers ?? []).length === 0) return true;
-  return (peers ?? []).some(
-    (p) =>
-      p.ipBlock?.cidr === '0.0.0.0/0' ||
-      p.ipBlock?.cidr === '::/0' ||
-      (emptySelector(p.namespaceSelector) && (p.podSelector === undefined || emptySelector(p.podSelector))),
-  );
 }

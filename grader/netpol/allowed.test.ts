@@ -8,7 +8,7 @@ import type { Universe } from './peers.ts';
 
 let u: Universe;
 beforeAll(async () => {
-  u = universeOf((await loadFixture('recorded/egress-networkpolicy-fixed')).snapshot);
+  u = universeOf((await loadFixture('universe/egress-networkpolicy-fixed')).snapshot);
 });
 
 const np = (name: string, spec: V1NetworkPolicySpec, namespace = 'netpol-rec'): V1NetworkPolicy => ({ metadata: { name, namespace }, spec });

@@ -11,7 +11,7 @@ import type { PolicyAllowsParams } from './intent.ts';
 // with its container ports named (db and legacy-db "postgres", metrics "metrics") for named-port rows.
 let fixture: Fixture;
 beforeAll(async () => {
-  fixture = await loadFixture('recorded/egress-networkpolicy-fixed');
+  fixture = await loadFixture('universe/egress-networkpolicy-fixed');
   const names: Record<string, string> = { db: 'postgres', 'legacy-db': 'postgres', metrics: 'metrics' };
   const named = (app: string | undefined, ports: { name?: string }[] | undefined): void => ports?.forEach((p) => (p.name = names[app ?? ''] ?? p.name));
   for (const pod of fixture.snapshot.pods) for (const c of pod.spec?.containers ?? []) named(pod.metadata?.labels?.app, c.ports);

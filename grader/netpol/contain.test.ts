@@ -10,7 +10,7 @@ import { escapePortsWords, peerWords } from './words.ts';
 
 let u: Universe;
 beforeAll(async () => {
-  u = universeOf((await loadFixture('recorded/egress-networkpolicy-fixed')).snapshot);
+  u = universeOf((await loadFixture('universe/egress-networkpolicy-fixed')).snapshot);
 });
 
 const grant = (peer: V1NetworkPolicyPeer | undefined, ports?: V1NetworkPolicyPort[]): Grant => ({ ...(peer ? { peer } : {}), peers: peer ? peersOf(peer, u) : everyPeer(u), ports: portSpec(ports) });

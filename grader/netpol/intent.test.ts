@@ -9,7 +9,7 @@ import type { Universe } from './peers.ts';
 let u: Universe;
 let injected: KubeObject[];
 beforeAll(async () => {
-  const fixture = await loadFixture('recorded/egress-networkpolicy-fixed');
+  const fixture = await loadFixture('universe/egress-networkpolicy-fixed');
   u = universeOf(fixture.snapshot);
   injected = fixture.injected;
 });

@@ -7,7 +7,7 @@ import type { Peers, Universe } from './peers.ts';
 
 let u: Universe;
 beforeAll(async () => {
-  u = universeOf((await loadFixture('recorded/egress-networkpolicy-fixed')).snapshot);
+  u = universeOf((await loadFixture('universe/egress-networkpolicy-fixed')).snapshot);
 });
 
 // Peers in a comparable shape: pods by app label, foreign selectors as JSON, IPv4 in words.

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { access as canAccess } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
+import { selfCommand } from './invocation.ts';
 import { clientGitVersion, kubectlSkew } from '../../cluster/kubectl-version.ts';
 import { findContext, type ContextLookup } from '../../cluster/kubeconfig-files.ts';
 import type { ClusterAccess } from '../../cluster/provider.ts';
@@ -62,6 +63,8 @@ export interface AccessFacts {
   serverVersion?: string;
   /** From {@link matchingKubectlDir}. */
   matchingDir?: string;
+  /** How the learner runs kubedrill (`npx kubedrill`), for the fixes printed; default `kubedrill`. */
+  self?: string;
 }
 
 const installKubectl = 'https://kubernetes.io/docs/tasks/tools/';
@@ -69,11 +72,12 @@ const installKubectl = 'https://kubernetes.io/docs/tasks/tools/';
 /** The context line, and one warning line when kubectl on PATH is missing or too far from the server. Pure. */
 export function renderAccessLines(facts: AccessFacts): string[] {
   const { access, lookup, kubectl } = facts;
+  const self = facts.self ?? 'kubedrill';
   const skew = kubectlSkew(kubectl.path ? (kubectl.version ?? '') : undefined, facts.serverVersion);
   const where = { local: 'merged into', kind: 'merged by kind into', existing: 'from' }[access.provider];
   let line: string;
   if (!lookup.file) {
-    const fix = access.provider === 'kind' ? 'kind export kubeconfig --name kubedrill' : access.provider === 'local' ? 'kubedrill up' : 'eval "$(kubedrill env)"';
+    const fix = access.provider === 'kind' ? 'kind export kubeconfig --name kubedrill' : access.provider === 'local' ? `${self} up` : `eval "$(${self} env)"`;
     line = `kubectl context: ${access.context} is not in ${lookup.chain.join(path.delimiter)}; fix: ${fix}`;
   } else if (lookup.current !== access.context) {
     line = `kubectl context: ${access.context} (${where} ${lookup.file}; the current context is ${lookup.current ?? 'not set'}: kubectl config use-context ${access.context})`;
@@ -83,7 +87,7 @@ export function renderAccessLines(facts: AccessFacts): string[] {
   if (skew.ok) return [line];
   const found = kubectl.path ? `kubectl on PATH is ${kubectl.path}: ` : '';
   const fix = facts.matchingDir
-    ? `eval "$(kubedrill env)" puts kubectl ${access.provider === 'local' ? versions.kubernetes : 'matching the server'} first on PATH, or use \`kubedrill shell\``
+    ? `eval "$(${self} env)" puts kubectl ${access.provider === 'local' ? versions.kubernetes : 'matching the server'} first on PATH, or use \`${self} shell\``
     : `install kubectl ${wanted(facts.serverVersion)}: ${installKubectl}`;
   return [line, `WARNING: ${found}${skew.reason}; fix: ${fix}`];
 }
@@ -117,5 +121,5 @@ export async function learnerAccessLines(options: LearnerAccessOptions): Promise
   ]);
   const asker = matchingDir ? path.join(matchingDir, 'kubectl') : kubectl.path;
   const version = options.serverVersion ?? (asker ? await serverVersion(options.access, asker) : undefined);
-  return renderAccessLines({ access: options.access, lookup, kubectl, serverVersion: version, matchingDir });
+  return renderAccessLines({ access: options.access, lookup, kubectl, serverVersion: version, matchingDir, self: selfCommand(env) });
 }

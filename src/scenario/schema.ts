@@ -120,6 +120,30 @@ export const checkSpec = z.discriminatedUnion('kind', [
   }),
   z.object({
     ...checkBase,
+    kind: z.literal('policyAllows'),
+    /** What the union of the NetworkPolicies selecting the workload's pods allows, in `direction`, must lie within this intent. */
+    workload,
+    direction: z.enum(['Egress', 'Ingress']),
+    allow: z.array(
+      z
+        .object({
+          /** matchLabels of the peer pods (in the attempt's namespace, or in `namespace`). */
+          pods: z.record(z.string(), z.string()).optional(),
+          namespace: name.optional(),
+          cidr: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'an IPv4 CIDR').optional(),
+          except: z.array(z.string()).optional(),
+          /** Omitted: every port. */
+          ports: z.array(z.object({ protocol: z.enum(['TCP', 'UDP', 'SCTP']).optional(), port: z.number().int().min(1).max(65535).optional(), endPort: z.number().int().min(1).max(65535).optional() }).strict()).optional(),
+        })
+        .strict(),
+    ),
+    /** Also allow port 53 (UDP and TCP) with any peer: name resolution. */
+    dns: z.boolean().default(false),
+    /** Also allow what the scenario's injected NetworkPolicies allowed the workload. */
+    plusInjected: z.boolean().default(false),
+  }),
+  z.object({
+    ...checkBase,
     kind: z.literal('policyApplies'),
     /** The NetworkPolicy must exist (the injected one), select the workload's pods and list the policy type. */
     policy: name,

@@ -17,6 +17,7 @@ import { findScenario, renderBrief } from '../scenarios.ts';
 import { formatSeconds, out, outJson, paint, renderVerdicts } from '../output.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { learnerAccessLines } from '../kubectl-access.ts';
+import { selfCommand } from '../invocation.ts';
 
 /** The attempt a command acts on: the one named, or the only one. */
 export async function resolveAttempt(kube: Kube, id?: string): Promise<AttemptRecord> {
@@ -49,7 +50,8 @@ export async function startCommand(id: string, options: { json?: boolean }): Pro
   out();
   out(renderBrief(scenario, record.namespace));
   out();
-  out(paint.dim(`Namespace ${record.namespace}. Work with kubectl; then: kubedrill check   (hint: kubedrill hint)`));
+  const self = selfCommand();
+  out(paint.dim(`Namespace ${record.namespace}. Work with kubectl; then: ${self} check   (hint: ${self} hint)`));
   for (const line of await learnerAccessLines({ access })) out(line.startsWith('WARNING:') ? paint.yellow(line) : paint.dim(line));
   return EXIT.ok;
 }

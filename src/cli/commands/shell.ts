@@ -11,6 +11,7 @@ import { shellLaunch } from '../../shell/rc.ts';
 import { connectCluster, scriptKubeconfig } from '../cluster.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { matchingKubectlDir } from '../kubectl-access.ts';
+import { selfCommand } from '../invocation.ts';
 import { out } from '../output.ts';
 
 /** `kubedrill env [--shell bash|zsh|fish]`: exports for eval (KUBECONFIG, a matching kubectl first on PATH). */
@@ -19,7 +20,7 @@ export async function envCommand(options: { shell?: string }): Promise<number> {
   const { setup } = await shellSetup();
   for (const line of exportLines(setup, shell)) out(line);
   if (!process.stdout.isTTY) return EXIT.ok;
-  process.stderr.write(`# load these into your shell with: eval "$(kubedrill env${options.shell ? ` --shell ${shell}` : ''})"\n`);
+  process.stderr.write(`# load these into your shell with: eval "$(${selfCommand()} env${options.shell ? ` --shell ${shell}` : ''})"\n`);
   return EXIT.ok;
 }
 
