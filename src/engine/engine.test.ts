@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { genericShortcuts } from './generic-shortcuts.ts';
+import { genericShortcuts, portsExcept } from './generic-shortcuts.ts';
 import { parseDuration } from './wait.ts';
 import { Semaphore } from './semaphore.ts';
 import { withAttemptLabels } from './labels.ts';
@@ -45,6 +45,26 @@ describe('genericShortcuts for kept objects', () => {
     expect(cases[0]!.inline).toContain(`kubectl -n "$NS" patch deployment redis --type=json -p '[{"op":"add","path":"/spec/template/spec/containers/-"`);
     expect(cases[1]!.inline).toContain(`patch service redis --type=json -p '[{"op":"replace","path":"/spec/selector","value":{"kubedrill.io/elsewhere":"true"}}]'`);
     expect(cases[2]!.inline).toContain(`patch configmap cfg --type=merge -p '{"data":{"kubedrill-extra":"x"}}'`);
+  });
+});
+
+describe('genericShortcuts for a policy the brief keeps restricting', () => {
+  const policy: CheckSpec = { id: 'p', description: 'x', kind: 'policyApplies', policy: 'app-egress', workload: 'app', policyType: 'Egress', points: 0, gate: true };
+  const probe = (port: number): CheckSpec => ({ id: `r${port}`, description: 'x', kind: 'networkReachable', from: 'app', host: 'h', port, expect: 'blocked', points: 1, gate: false } as CheckSpec);
+  const cases = genericShortcuts({ checks: [policy, probe(9100), probe(5432)], injected: [], keep: [], solution: '/s/solution.sh' });
+
+  it('opens every port but the probed ones, and a whole protocol', () => {
+    expect(cases.map((c) => c.name)).toEqual(['generic-open-but-probed-app-egress', 'generic-open-protocol-app-egress']);
+    expect(cases[0]!.inline).toContain('"value":{"ports":[{"protocol":"TCP","port":1,"endPort":5431},{"protocol":"TCP","port":5433,"endPort":9099},{"protocol":"TCP","port":9101,"endPort":65535}]}');
+    expect(cases[1]!.inline).toContain('"path":"/spec/egress/-","value":{"ports":[{"protocol":"UDP"}]}');
+  });
+
+  it.each([
+    [[], [{ protocol: 'TCP', port: 1, endPort: 65535 }]],
+    [[1, 65535], [{ protocol: 'TCP', port: 2, endPort: 65534 }]],
+    [[5, 7], [{ protocol: 'TCP', port: 1, endPort: 4 }, { protocol: 'TCP', port: 6 }, { protocol: 'TCP', port: 8, endPort: 65535 }]],
+  ])('portsExcept(%j)', (ports, ranges) => {
+    expect(portsExcept(ports)).toEqual(ranges);
   });
 });
 

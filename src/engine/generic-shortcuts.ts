@@ -18,7 +18,7 @@ export interface CaseScript {
  * the brief keeps, the whole task done plus a change to that object.
  */
 export function genericShortcuts(scenario: Pick<Scenario, 'checks' | 'injected' | 'keep' | 'solution'>): CaseScript[] {
-  return [...workloadShortcuts(scenario), ...keepShortcuts(scenario)];
+  return [...workloadShortcuts(scenario), ...keepShortcuts(scenario), ...policyShortcuts(scenario)];
 }
 
 function workloadShortcuts(scenario: Pick<Scenario, 'checks' | 'injected'>): CaseScript[] {
@@ -68,6 +68,48 @@ function keepShortcuts(scenario: Pick<Scenario, 'keep' | 'solution'>): CaseScrip
     }
     return [];
   });
+}
+
+/**
+ * For each NetworkPolicy the brief keeps restricting (a policyApplies check):
+ * do the whole task, then open that policy in ways the reachability probes
+ * cannot see — every port except exactly the probed ones, and a whole
+ * protocol the probes do not use. Only judging what the policies allow
+ * (policyAllows) can fail them.
+ */
+function policyShortcuts(scenario: Pick<Scenario, 'checks' | 'solution'>): CaseScript[] {
+  const solve = `sh ${shellQuote(scenario.solution)}`;
+  return scenario.checks.flatMap((check): CaseScript[] => {
+    if (check.kind !== 'policyApplies') return [];
+    const direction = check.policyType === 'Egress' ? 'egress' : 'ingress';
+    const probed = [...new Set(scenario.checks.flatMap((c) => (c.kind === 'networkReachable' && c.from === check.workload ? [c.port] : [])))].sort((a, b) => a - b);
+    const addRule = (rule: unknown): string => `kubectl -n "$NS" patch networkpolicy ${check.policy} --type=json -p ${shellQuote(JSON.stringify([{ op: 'add', path: `/spec/${direction}/-`, value: rule }]))}`;
+    return [
+      {
+        name: `generic-open-but-probed-${check.policy}`,
+        kind: 'shortcut',
+        description: `solve, then let ${check.policy} allow every TCP port but the probed ones (${probed.join(', ') || 'none'}) to anywhere`,
+        inline: `set -eu\n${solve}\n${addRule({ ports: portsExcept(probed) })}`,
+      },
+      {
+        name: `generic-open-protocol-${check.policy}`,
+        kind: 'shortcut',
+        description: `solve, then let ${check.policy} allow all of UDP to anywhere (a port entry with only a protocol)`,
+        inline: `set -eu\n${solve}\n${addRule({ ports: [{ protocol: 'UDP' }] })}`,
+      },
+    ];
+  });
+}
+
+/** TCP port ranges covering 1–65535 except `ports`. */
+export function portsExcept(ports: number[]): Array<{ protocol: 'TCP'; port: number; endPort?: number }> {
+  const ranges: Array<{ protocol: 'TCP'; port: number; endPort?: number }> = [];
+  let from = 1;
+  for (const port of [...ports, 65536]) {
+    if (port > from) ranges.push(port - 1 > from ? { protocol: 'TCP', port: from, endPort: port - 1 } : { protocol: 'TCP', port: from });
+    from = port + 1;
+  }
+  return ranges;
 }
 
 function shellQuote(value: string): string {
