@@ -52,7 +52,7 @@ describe('compareValue', () => {
     ['in', 'busybox:1.37', ['busybox:1.36'], false, false, 'one of "busybox:1.36"'],
     ['in', '1024Mi', ['1Gi', '2Gi'], true, true, 'one of 1Gi, 2Gi'],
   ])('%s %j vs %j (quantity %s) → %s', (op, seen, value, quantity, holds, expected) => {
-    const result = compareValue(op, seen, value, quantity);
+    const result = compareValue(op, seen, value, { quantity });
     expect(result.holds).toBe(holds);
     expect(result.expected).toBe(expected);
   });
@@ -61,7 +61,7 @@ describe('compareValue', () => {
     ['gte', 'lots', '160Mi', true, 'not a quantity'],
     ['gt', 'many', 2, false, 'not a number'],
   ])('%s on %j says why it cannot compare', (op, seen, value, quantity, note) => {
-    expect(compareValue(op, seen, value, quantity)).toMatchObject({ holds: false, note });
+    expect(compareValue(op, seen, value, { quantity })).toMatchObject({ holds: false, note });
   });
 
   it.each<[Op, Value, boolean, RegExp]>([
@@ -70,6 +70,6 @@ describe('compareValue', () => {
     ['gte', 'big', true, /not a Kubernetes quantity/],
     ['gt', 'x', false, /is not a number/],
   ])('throws on a scenario bug: %s %j', (op, value, quantity, message) => {
-    expect(() => compareValue(op, 1, value, quantity)).toThrow(message);
+    expect(() => compareValue(op, 1, value, { quantity })).toThrow(message);
   });
 });

@@ -1,4 +1,6 @@
 import { show } from './format.ts';
+import { digestNote, sameImage } from './image.ts';
+import type { ImageDigests } from './image.ts';
 import { compareQuantities, parseQuantity } from './quantity.ts';
 import type { Quantity } from './quantity.ts';
 import type { CheckOf } from './outcome.ts';
@@ -16,26 +18,38 @@ export interface Comparison {
 
 const symbols: Record<string, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
 
+/** How values compare: as Kubernetes quantities, as image references (tags by the digests they resolve to), or as they are. */
+export interface CompareMode {
+  quantity?: boolean;
+  /** Compare strings as image references; a digest equals a tag that resolves to it here. */
+  images?: ImageDigests;
+}
+
 /**
  * Apply a fieldCompare operator to the value seen. With `quantity`, values are
- * Kubernetes quantities (200M >= 160Mi); otherwise ordering ops are numeric
- * and a missing or non-numeric value fails them.
+ * Kubernetes quantities (200M >= 160Mi); with `images`, image references
+ * (busybox@sha256:… = busybox:1.36 when the tag resolves to that digest);
+ * otherwise ordering ops are numeric and a missing or non-numeric value fails them.
  */
-export function compareValue(op: Op, seen: unknown, expected: Expected, quantity: boolean): Comparison {
+export function compareValue(op: Op, seen: unknown, expected: Expected, mode: CompareMode = {}): Comparison {
+  const quantity = mode.quantity ?? false;
   const want = (v: unknown): string => (quantity && (typeof v === 'string' || typeof v === 'number') ? String(v) : show(v));
+  const same = (a: unknown, b: unknown): boolean => equal(a, b, mode);
   switch (op) {
     case 'exists':
       return { holds: seen !== undefined && seen !== null, expected: 'a value' };
     case 'absent':
       return { holds: seen === undefined || seen === null, expected: 'nothing' };
-    case 'eq':
-      return { holds: equal(seen, need(op, expected), quantity), expected: want(expected) };
+    case 'eq': {
+      const holds = same(seen, need(op, expected));
+      return { holds, expected: want(expected), ...imageNote(holds, seen, expected, mode) };
+    }
     case 'ne':
-      return { holds: !equal(seen, need(op, expected), quantity), expected: `anything but ${want(expected)}` };
+      return { holds: !same(seen, need(op, expected)), expected: `anything but ${want(expected)}` };
     case 'in': {
       const options = need(op, expected);
       if (!Array.isArray(options)) throw new Error(`fieldCompare op "in" needs a list value, got ${show(options)}`);
-      return { holds: options.some((o) => equal(seen, o, quantity)), expected: `one of ${options.map(want).join(', ')}` };
+      return { holds: options.some((o) => same(seen, o)), expected: `one of ${options.map(want).join(', ')}` };
     }
     case 'contains':
       return { holds: contains(seen, need(op, expected)), expected: `a value containing ${show(expected)}` };
@@ -68,7 +82,16 @@ function order(op: Op, seen: unknown, expected: unknown, quantity: boolean, text
   return { holds, expected: text };
 }
 
-function equal(seen: unknown, expected: unknown, quantity: boolean): boolean {
+// A digest that is not the tag's says which digest the tag has here.
+function imageNote(holds: boolean, seen: unknown, expected: unknown, mode: CompareMode): { note?: string } {
+  if (holds || !mode.images || typeof seen !== 'string' || typeof expected !== 'string') return {};
+  const note = digestNote(seen, expected, mode.images);
+  return note ? { note } : {};
+}
+
+function equal(seen: unknown, expected: unknown, mode: CompareMode): boolean {
+  const quantity = mode.quantity ?? false;
+  if (mode.images && typeof seen === 'string' && typeof expected === 'string') return sameImage(seen, expected, mode.images);
   if (quantity) {
     const a = asQuantity(seen);
     const b = asQuantity(expected);
@@ -81,7 +104,7 @@ function equal(seen: unknown, expected: unknown, quantity: boolean): boolean {
 
 function contains(seen: unknown, expected: unknown): boolean {
   if (typeof seen === 'string') return seen.includes(String(expected));
-  if (Array.isArray(seen)) return seen.some((item) => equal(item, expected, false));
+  if (Array.isArray(seen)) return seen.some((item) => equal(item, expected, {}));
   if (typeof seen === 'object' && seen !== null) return Object.hasOwn(seen, String(expected));
   return false;
 }

@@ -2,7 +2,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { deployment, fakeUid, pod, replicaSet, snapshot, workload } from './fixtures/builders.ts';
 import type { Snapshot } from './types.ts';
-import { resolveWorkload, strayNote } from './workload.ts';
+import { judged, podLabel, resolveWorkload, strayNote } from './workload.ts';
 
 const api = deployment('api', { replicas: 2 });
 const rs = replicaSet(api);
@@ -14,6 +14,9 @@ describe('resolveWorkload', () => {
     ['pods through its ReplicaSet', { deployments: [api], replicaSets: [rs], pods: [owned(0), owned(1)] }, ['api-5d8f7c9b6d-x7k2p', 'api-5d8f7c9b6d-m4q9z'], []],
     ['being deleted: neither owned nor stray', { deployments: [api], replicaSets: [rs], pods: [owned(0), owned(1, { deleting: true })] }, ['api-5d8f7c9b6d-x7k2p'], []],
     ['Succeeded/Failed pods are not active', { deployments: [api], replicaSets: [rs], pods: [owned(0), owned(1, { phase: 'Failed' })] }, ['api-5d8f7c9b6d-x7k2p'], []],
+    ['a Succeeded or Failed bare pod is not a stray', { deployments: [api], replicaSets: [rs], pods: [owned(0), pod(undefined, { name: 'done', labels: { app: 'api' }, phase: 'Succeeded' }), pod(undefined, { name: 'evicted', labels: { app: 'api' }, phase: 'Failed' })] }, ['api-5d8f7c9b6d-x7k2p'], []],
+    ['a bare pod being deleted is not a stray', { deployments: [api], replicaSets: [rs], pods: [owned(0), pod(undefined, { name: 'going', labels: { app: 'api' }, deleting: true })] }, ['api-5d8f7c9b6d-x7k2p'], []],
+    ['a pending bare pod is a stray', { deployments: [api], replicaSets: [rs], pods: [owned(0), pod(undefined, { name: 'waiting', labels: { app: 'api' }, phase: 'Pending', ready: false })] }, ['api-5d8f7c9b6d-x7k2p'], ['waiting']],
     ['a bare pod with the labels is a stray', { deployments: [api], replicaSets: [rs], pods: [owned(0), pod(undefined, { name: 'bare', labels: { app: 'api' } })] }, ['api-5d8f7c9b6d-x7k2p'], ['bare']],
     ['a pod without the labels is neither', { deployments: [api], replicaSets: [rs], pods: [pod(undefined, { name: 'other', labels: { app: 'db' } })] }, [], []],
     [
@@ -52,5 +55,12 @@ describe('resolveWorkload', () => {
     const result = resolveWorkload({ snapshot: snapshot({ deployments: [api], replicaSets: [rs, other], pods: [pod(other, {}, 0), pod(other, {}, 1)] }), name: 'api' });
     if (!result.ok) throw new Error(result.reason);
     expect(strayNote(result.workload)).toBe('; 2 pods with app=api are not owned by Deployment api (pods it does not own do not count)');
+  });
+
+  it('judges owned pods, then strays, and labels the strays', () => {
+    const result = resolveWorkload({ snapshot: snapshot({ deployments: [api], replicaSets: [rs], pods: [pod(undefined, { name: 'bare', labels: { app: 'api' } }), owned(0)] }), name: 'api' });
+    if (!result.ok) throw new Error(result.reason);
+    expect(names(judged(result.workload))).toEqual(['api-5d8f7c9b6d-x7k2p', 'bare']);
+    expect(judged(result.workload).map((p) => podLabel(result.workload, p))).toEqual(['pod api-5d8f7c9b6d-x7k2p', 'pod bare (not owned, carries app=api)']);
   });
 });

@@ -14,7 +14,7 @@ export interface Workload {
   replicaSets: V1ReplicaSet[];
   /** Active owned pods: controller chain pod → ReplicaSet → this Deployment, not being deleted, not Succeeded/Failed. */
   pods: V1Pod[];
-  /** Live pods that match the selector but are not owned (bare pods, other controllers). */
+  /** Active pods that carry the selector's labels but are not owned (bare pods, orphans, other controllers): never counted for a pass, judged like owned ones. */
   strays: V1Pod[];
   /** The selector as kubectl prints it ("app=api"). */
   selector: string;
@@ -56,8 +56,25 @@ export function resolveWorkload(options: ResolveOptions): Resolution {
     return ref?.kind === 'ReplicaSet' && rsUids.has(ref.uid);
   };
   const pods = snapshot.pods.filter((p) => live(p) && owned(p) && !terminal(p));
-  const strays = snapshot.pods.filter((p) => live(p) && !owned(p) && selectorMatches(deployment.spec?.selector, p.metadata?.labels));
+  const strays = snapshot.pods.filter((p) => live(p) && !owned(p) && !terminal(p) && selectorMatches(deployment.spec?.selector, p.metadata?.labels));
   return { ok: true, workload: { name, deployment, uid, replicaSets, pods, strays, selector: describeSelector(deployment.spec?.selector) } };
+}
+
+/**
+ * Every pod a check judges: the owned ones, then the strays. A stray carries
+ * the selector, so the Deployment's Service routes to it and kubectl shows it
+ * among the workload's pods: one left waiting on a pull or crash-looping is a
+ * problem of the workload whoever owns it. Strays never make up for missing
+ * owned pods (callers test `pods.length`).
+ */
+export function judged(workload: Workload): V1Pod[] {
+  return [...workload.pods, ...workload.strays];
+}
+
+/** "pod api-x" or, for a stray, "pod api-x (not owned, carries app=api)". */
+export function podLabel(workload: Workload, pod: V1Pod): string {
+  const name = `pod ${pod.metadata?.name ?? '<unnamed>'}`;
+  return workload.strays.includes(pod) ? `${name} (not owned, carries ${workload.selector})` : name;
 }
 
 /** "" or "; 2 pods with app=api are not owned by Deployment api (bare pods do not count)". */

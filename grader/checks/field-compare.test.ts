@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { container, fakeUid, snapshot, workload } from '../fixtures/builders.ts';
+import type { V1Node } from '@kubernetes/client-node';
+import { container, fakeUid, pod, snapshot, waiting, workload } from '../fixtures/builders.ts';
 import { check, context } from '../fixtures/test-context.ts';
 import type { Snapshot } from '../types.ts';
 import { fieldCompare } from './field-compare.ts';
@@ -64,5 +65,53 @@ describe('fieldCompare on every pod of a workload', () => {
   it('rejects a check naming both an object and pods', () => {
     const verdict = fieldCompare(check('fieldCompare', { ...image, object: { kind: 'Deployment', name: 'frontend' } }), context(snapshot()));
     expect(verdict.reason).toMatch(/^internal: fieldCompare needs exactly one of `object` and `pods`$/);
+  });
+});
+
+describe('fieldCompare: images by what runs', () => {
+  const d136 = 'sha256:fcabee45a08ad29e66ce4508262efa160b78ee7e3d34e2fe390fd49136a26767';
+  const dOther = 'sha256:1111111111111111111111111111111111111111111111111111111111111111';
+  const node: V1Node = { metadata: { name: 'node-1' }, status: { images: [{ names: [`docker.io/library/busybox@${d136}`, 'docker.io/library/busybox:1.36'], sizeBytes: 1 }] } };
+  const template = { object: { kind: 'Deployment', name: 'frontend' }, path: 'spec.template.spec.containers[name=frontend].image', op: 'eq', value: 'busybox:1.36', image: true };
+  const pods = { pods: 'frontend', path: 'spec.containers[name=frontend].image', op: 'eq', value: 'busybox:1.36', image: true };
+  const on = (image: string, withNode = true): Partial<Snapshot>[] => [workload('frontend', { containers: [container('frontend', { image })] }), withNode ? { nodes: [node] } : {}];
+  it.each<[string, Partial<Snapshot>[], Record<string, unknown>, boolean, RegExp]>([
+    ['the template pinned to the digest of the tag', on(`busybox@${d136}`), template, true, /image: "busybox@sha256:fcabee45.*… \(expected "docker\.io\/library\/busybox:1\.36"\)$/],
+    ['with a registry prefix', on(`docker.io/library/busybox@${d136}`), template, true, /\(expected "docker\.io\/library\/busybox:1\.36"\)$/],
+    ['every pod on that digest', on(`busybox@${d136}`), pods, true, /^every one of 1 pod of Deployment frontend/],
+    ['another digest', on(`busybox@${dOther}`), template, false, /expected "docker\.io\/library\/busybox:1\.36", saw "busybox@sha256:1111.*… \(docker\.io\/library\/busybox:1\.36 is sha256:fcabee45a08a…( or sha256:aa…)? here\)$/],
+    ['a digest the tag does not resolve to here (the pods ran sha256:aa)', on(`busybox@${d136}`, false), template, false, /\(docker\.io\/library\/busybox:1\.36 is sha256:aa… here\)$/],
+    ['ne holds for another digest', on(`busybox@${dOther}`), { ...template, op: 'ne' }, true, /expected anything but/],
+    ['in accepts the digest of one option', on(`busybox@${d136}`), { ...template, op: 'in', value: ['busybox:1.35', 'busybox:1.36'] }, true, /expected one of/],
+  ])('%s', (_name, parts, params, passed, reason) => {
+    const verdict = fieldCompare(check('fieldCompare', params), context(snapshot(...parts)));
+    expect(verdict.reason).toMatch(reason);
+    expect(verdict.passed).toBe(passed);
+  });
+
+  it('judges a stray pod carrying the selector on another image', () => {
+    const orphan = pod(undefined, { name: 'frontend-orphan', labels: { app: 'frontend' }, phase: 'Pending', ready: false, containers: [waiting('frontend', 'ImagePullBackOff')] });
+    orphan.spec = { ...orphan.spec, containers: [container('frontend', { image: 'busybox:1.36.99' })] };
+    const verdict = fieldCompare(check('fieldCompare', pods), context(snapshot(...on('busybox:1.36'), { pods: [orphan] })));
+    expect(verdict.passed).toBe(false);
+    expect(verdict.reason).toMatch(/^pod frontend-orphan spec\.containers\[name=frontend\]\.image: expected "docker\.io\/library\/busybox:1\.36", saw "busybox:1\.36\.99"; 1 pod with app=frontend is not owned/);
+    expect(verdict.where).toEqual({ kind: 'Pod', name: 'frontend-orphan', path: 'spec.containers[name=frontend].image' });
+  });
+});
+
+describe('fieldCompare: requests as the API server defaults them', () => {
+  const path = 'spec.template.spec.containers[name=worker].resources.requests.memory';
+  const withResources = (resources: Record<string, Record<string, string>>): Partial<Snapshot> => workload('worker', { containers: [container('worker', { resources })] });
+  const requests = (op: string, value?: string): Record<string, unknown> => ({ object: { kind: 'Deployment', name: 'worker' }, path, op, ...(value ? { value } : {}), quantity: true });
+  it.each<[string, Partial<Snapshot>, Record<string, unknown>, boolean, RegExp]>([
+    ['only a limit: the request is the limit', withResources({ limits: { memory: '256Mi' } }), requests('gte', '160Mi'), true, /requests\.memory: 256Mi \(expected >= 160Mi\)$/],
+    ['only a limit: the request exists', withResources({ limits: { memory: '256Mi' } }), requests('exists'), true, /requests\.memory: 256Mi \(expected a value\)$/],
+    ['only a limit: the request is not absent', withResources({ limits: { memory: '256Mi' } }), requests('absent'), false, /requests\.memory: expected nothing, saw 256Mi$/],
+    ['a request written wins', withResources({ limits: { memory: '256Mi' }, requests: { memory: '32Mi' } }), requests('gte', '160Mi'), false, /requests\.memory: expected >= 160Mi, saw 32Mi$/],
+    ['neither', withResources({}), requests('gte', '160Mi'), false, /requests\.memory: expected >= 160Mi, saw nothing$/],
+  ])('%s', (_name, part, params, passed, reason) => {
+    const verdict = fieldCompare(check('fieldCompare', params), context(snapshot(part)));
+    expect(verdict.reason).toMatch(reason);
+    expect(verdict.passed).toBe(passed);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { running, snapshot, waiting, workload } from '../fixtures/builders.ts';
+import { pod, running, snapshot, waiting, workload } from '../fixtures/builders.ts';
 import type { PodOptions } from '../fixtures/builders.ts';
 import type { RecordedExec } from '../fixtures/replay.ts';
 import { check, context, execResult } from '../fixtures/test-context.ts';
@@ -31,5 +31,23 @@ describe('fileContent', () => {
     const ctx = context(snapshot(workload('web', { pods: [{ containers: [running('web')] }] })), { exec: [{ ...cat(a, 0, 'mode=production'), container: 'web' }] });
     await fileContent(check('fileContent', { ...params, container: 'web' }), ctx);
     expect(ctx.probe.calls).toEqual([{ pod: a, container: 'web', command: ['cat', '/etc/web/settings.conf'] }]);
+  });
+
+  it.each<[string, PodOptions, RecordedExec[], boolean, RegExp, number]>([
+    ['a Ready orphan with another file', {}, [cat(a, 0, 'mode=production\n'), cat('web-orphan', 0, 'mode=debug\n')], false, /^pod web-orphan \/etc\/web\/settings\.conf: expected a line matching .*, saw first lines \["mode=debug"\]; 1 pod with app=web is not owned/, 2],
+    ['an orphan not Ready is not read', notReady, [cat(a, 0, 'mode=production\n')], true, /in 1 Running and Ready pod of Deployment web/, 1],
+  ])('reads Ready pods with the selector it does not own: %s', async (_name, orphan, exec, passed, reason, calls) => {
+    const ctx = context(snapshot(workload('web'), { pods: [pod(undefined, { name: 'web-orphan', labels: { app: 'web' }, ...orphan })] }), { exec });
+    const verdict = await fileContent(check('fileContent', params), ctx);
+    expect(verdict.reason).toMatch(reason);
+    expect(verdict.passed).toBe(passed);
+    expect(ctx.probe.calls).toHaveLength(calls);
+  });
+
+  it('a Ready orphan never stands in for owned pods', async () => {
+    const ctx = context(snapshot(workload('web', { pods: [notReady] }), { pods: [pod(undefined, { name: 'web-orphan', labels: { app: 'web' } })] }), { exec: [cat('web-orphan', 0, 'mode=production')] });
+    const verdict = await fileContent(check('fileContent', params), ctx);
+    expect(verdict.passed).toBe(false);
+    expect(verdict.reason).toMatch(/expected a Running and Ready pod to read it in, saw none of 1 pod; 1 pod with app=web is not owned/);
   });
 });

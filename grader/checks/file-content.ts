@@ -5,19 +5,22 @@ import type { CheckOf, Outcome } from '../outcome.ts';
 import { podName, runningReady } from '../pod-state.ts';
 import type { CheckContext } from '../types.ts';
 import { unreadyWhere } from '../where.ts';
-import { resolveWorkload, strayNote } from '../workload.ts';
+import { judged, resolveWorkload, strayNote } from '../workload.ts';
 
 /**
  * fileContent: `cat PATH` in every Running and Ready pod of the workload —
  * the file as the app sees it — and some line matches the pattern in each.
+ * Ready pods that carry the selector without being owned are read too (the
+ * Service sends them traffic); at least one owned pod must be Ready.
  */
 export async function fileContent(check: CheckOf<'fileContent'>, ctx: CheckContext): Promise<Outcome> {
   const pattern = new RegExp(check.matches);
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
   if (!found.ok) return fail(found.reason, found.where);
   const note = strayNote(found.workload);
-  const pods = found.workload.pods.filter(runningReady).sort((a, b) => podName(a).localeCompare(podName(b)));
-  if (pods.length === 0) {
+  const owned = found.workload.pods.filter(runningReady);
+  const pods = judged(found.workload).filter(runningReady).sort((a, b) => podName(a).localeCompare(podName(b)));
+  if (owned.length === 0) {
     return fail(`${check.path} in Deployment ${check.workload}: expected a Running and Ready pod to read it in, saw none of ${count(found.workload.pods.length, 'pod')}${note}`, unreadyWhere(found.workload));
   }
   const results = await Promise.all(

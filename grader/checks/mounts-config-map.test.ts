@@ -1,4 +1,4 @@
-import type { V1Volume, V1VolumeMount } from '@kubernetes/client-node';
+import type { V1ConfigMap, V1Volume, V1VolumeMount, V1VolumeProjection } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { container, snapshot, workload } from '../fixtures/builders.ts';
 import { check, context } from '../fixtures/test-context.ts';
@@ -34,5 +34,29 @@ describe('mountsConfigMap', () => {
 
   it('fails when the workload is gone', () => {
     expect(mountsConfigMap(check('mountsConfigMap', params), context(snapshot())).passed).toBe(false);
+  });
+
+  // Which source supplies each file, resolved as the kubelet writes a projected volume (later sources win a path).
+  const cm = (name: string, data: Record<string, string>): V1ConfigMap => ({ metadata: { name }, data });
+  const projected = (...sources: V1VolumeProjection[]): V1Volume[] => [{ name: 'settings', projected: { sources } }];
+  const other = { configMap: { name: 'other' } };
+  const mine = { configMap: { name: 'web-settings' } };
+  it.each<[string, V1Volume[], V1ConfigMap[], boolean, RegExp]>([
+    ['other supplies settings.conf, web-settings is empty', projected(other, mine), [cm('other', { 'settings.conf': 'mode=production' }), cm('web-settings', {})], false, /^Deployment web container web: expected every file in \/etc\/web to come from ConfigMap web-settings, saw settings\.conf from ConfigMap other \(projected\.sources\[0\]\)$/],
+    ['other supplies settings.conf, web-settings only another key', projected(other, mine), [cm('other', { 'settings.conf': 'mode=production' }), cm('web-settings', { mode: 'production' })], false, /saw settings\.conf from ConfigMap other \(projected\.sources\[0\]\)$/],
+    ['web-settings first, other later wins the path', projected(mine, other), [cm('other', { 'settings.conf': 'mode=production' }), cm('web-settings', { 'settings.conf': 'mode=development' })], false, /saw settings\.conf from ConfigMap other \(projected\.sources\[1\]\)$/],
+    ['other first, web-settings later wins the path', projected(other, mine), [cm('other', { 'settings.conf': 'mode=development' }), cm('web-settings', { 'settings.conf': 'mode=production' })], true, /\(projected volume\), not optional$/],
+    ['items remap another key of other onto settings.conf', projected({ configMap: { name: 'other', items: [{ key: 'prod', path: 'settings.conf' }] } }, { configMap: { name: 'web-settings', items: [{ key: 'mode', path: 'mode' }] } }), [cm('other', { prod: 'mode=production' }), cm('web-settings', { mode: 'x' })], false, /saw settings\.conf from ConfigMap other/],
+    ['items remap web-settings onto settings.conf, last', projected(other, { configMap: { name: 'web-settings', items: [{ key: 'web.conf', path: 'settings.conf' }] } }), [cm('other', { 'settings.conf': 'x' }), cm('web-settings', { 'web.conf': 'mode=production' })], true, /not optional$/],
+    ['a downwardAPI file beside it', projected(mine, { downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] } }), [cm('web-settings', { 'settings.conf': 'mode=production' })], false, /saw labels from downwardAPI \(projected\.sources\[1\]\)$/],
+    ['a Secret whose keys cannot be read', projected(mine, { secret: { name: 'web-secret' } }), [cm('web-settings', { 'settings.conf': 'mode=production' })], false, /saw Secret web-secret \(projected\.sources\[1\]\), whose files cannot be read here$/],
+    ['another ConfigMap not created (supplies nothing)', projected({ configMap: { name: 'absent', optional: true } }, mine), [cm('web-settings', { 'settings.conf': 'mode=production' })], true, /not optional$/],
+    ['web-settings not created yet (the broken state)', [settings], [], true, /\(configMap volume\), not optional$/],
+  ])('the file comes from it: %s', (_name, volumes, configMaps, passed, reason) => {
+    const snap = { ...web(atEtcWeb, volumes), configMaps };
+    const verdict = mountsConfigMap(check('mountsConfigMap', params), context(snap));
+    expect(verdict.reason).toMatch(reason);
+    expect(verdict.passed).toBe(passed);
+    if (!passed) expect(verdict.where?.path).toMatch(/^spec\.template\.spec\.volumes\[name=settings\]\.projected\.sources\[\d\]$/);
   });
 });

@@ -1,9 +1,10 @@
 import type { V1Volume } from '@kubernetes/client-node';
-import { show } from '../format.ts';
+import { listSome, show } from '../format.ts';
 import { fail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import type { CheckContext } from '../types.ts';
 import { deployment } from '../where.ts';
+import { volumeFiles } from '../volume-files.ts';
 import { resolveWorkload } from '../workload.ts';
 
 const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p);
@@ -14,7 +15,12 @@ const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') :
  * from ConfigMap `configMap` — a configMap volume or a projected one with that
  * source, under any volume name — not marked optional, and no other mount of
  * the container sits inside that directory (a file laid over it from
- * elsewhere would hide the ConfigMap).
+ * elsewhere would hide the ConfigMap). Every file the directory shows must
+ * come from that ConfigMap: the sources of a projected volume are resolved
+ * as the kubelet writes them (keys or `items` paths, ConfigMaps as the
+ * snapshot has them, a later source winning a path), so a file supplied by
+ * another ConfigMap, a Secret or the downward API — before or after it —
+ * fails, and a Secret whose keys cannot be read here fails too.
  */
 export function mountsConfigMap(check: CheckOf<'mountsConfigMap'>, ctx: CheckContext): Outcome {
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
@@ -40,6 +46,13 @@ export function mountsConfigMap(check: CheckOf<'mountsConfigMap'>, ctx: CheckCon
   const what = `volume ${volume.name} mounted at ${dir}`;
   if (!source) return fail(`${where}: expected ${what} to come from ConfigMap ${check.configMap}, saw ${describeVolume(volume)}`, volumeAt);
   if (source.optional === true) return fail(`${where}: expected ${what} (${source.how}) not to be optional — a missing ConfigMap must stop the pod, not hide the problem`, volumeAt);
+  const { files, unknown } = volumeFiles(volume, ctx.snapshot.configMaps);
+  const foreign = [...files.values()].filter((f) => f.configMap !== check.configMap).sort((a, b) => a.path.localeCompare(b.path));
+  const first = foreign[0] ?? unknown[0];
+  if (first) {
+    const seen = [...foreign.map((f) => `${f.path} from ${f.source} (${f.field})`), ...unknown.map((u) => `${u.source} (${u.field}), whose files cannot be read here`)];
+    return fail(`${where}: expected every file in ${dir} to come from ConfigMap ${check.configMap}, saw ${listSome(seen)}`, deployment(check.workload, `spec.template.spec.volumes[name=${volume.name}].${first.field}`));
+  }
   return pass(`${where}: ${what} comes from ConfigMap ${check.configMap} (${source.how}), not optional`);
 }
 

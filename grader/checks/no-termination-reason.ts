@@ -1,16 +1,17 @@
 import { count, listSome } from '../format.ts';
 import { fail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
-import { allStatuses, podName } from '../pod-state.ts';
+import { allStatuses } from '../pod-state.ts';
 import type { CheckContext } from '../types.ts';
 import type { Where } from '../types.ts';
 import { podAt, statusPath, unreadyWhere } from '../where.ts';
-import { resolveWorkload, strayNote } from '../workload.ts';
+import { judged, podLabel, resolveWorkload, strayNote } from '../workload.ts';
 
 /**
- * noTerminationReason: no container of any owned pod shows the reason (e.g.
- * OOMKilled) in state.terminated or lastState.terminated. Needs at least one
- * pod: with none there is nothing to prove.
+ * noTerminationReason: no container of any owned pod — nor of a pod that
+ * carries the workload's selector without being owned — shows the reason
+ * (e.g. OOMKilled) in state.terminated or lastState.terminated. Needs at
+ * least one owned pod: with none there is nothing to prove.
  */
 export function noTerminationReason(check: CheckOf<'noTerminationReason'>, ctx: CheckContext): Outcome {
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
@@ -21,13 +22,14 @@ export function noTerminationReason(check: CheckOf<'noTerminationReason'>, ctx: 
   const hits: string[] = [];
   let first: Where | undefined;
   let containers = 0;
-  for (const pod of w.pods) {
+  for (const pod of judged(w)) {
+    const label = podLabel(w, pod);
     for (const status of allStatuses(pod)) {
-      containers++;
+      if (w.pods.includes(pod)) containers++;
       const current = status.state?.terminated;
       const last = status.lastState?.terminated;
-      if (current?.reason === check.reason) hits.push(`pod ${podName(pod)} container ${status.name} state.terminated.reason ${check.reason} (exit ${current.exitCode})`);
-      else if (last?.reason === check.reason) hits.push(`pod ${podName(pod)} container ${status.name} lastState.terminated.reason ${check.reason} (exit ${last.exitCode})`);
+      if (current?.reason === check.reason) hits.push(`${label} container ${status.name} state.terminated.reason ${check.reason} (exit ${current.exitCode})`);
+      else if (last?.reason === check.reason) hits.push(`${label} container ${status.name} lastState.terminated.reason ${check.reason} (exit ${last.exitCode})`);
       else continue;
       first ??= podAt(pod, statusPath(pod, status.name, current?.reason === check.reason ? 'state.terminated' : 'lastState.terminated'));
     }

@@ -31,13 +31,30 @@ describe('podsHealthy', () => {
     expect(verdict.passed).toBe(passed);
   });
 
-  it('ignores crashing pods of a ReplicaSet another Deployment owns, even with the same labels', () => {
+  // Strays: pods that carry app=api without being owned are judged (never counted for a pass).
+  const stray = (o: PodOptions): Partial<Snapshot> => ({ pods: [pod(undefined, { name: 'api-orphan', labels: { app: 'api', 'pod-template-hash': '0000000000' }, ...o })] });
+  const pull = waiting('api', 'ImagePullBackOff', { message: 'Back-off pulling image "busybox:1.36.99"' });
+  it.each<[string, Partial<Snapshot>[], boolean, RegExp]>([
+    ['an orphan left waiting on a pull', [api([{}, {}]), stray({ phase: 'Pending', ready: false, containers: [pull] })], false, /^Deployment api: 1 of 3 pods not Running and Ready — pod api-orphan \(not owned, carries app=api\): phase Pending, container api waiting ImagePullBackOff: Back-off pulling/],
+    ['a bare pod crash-looping', [api([{}]), stray({ ready: false, containers: [crash] })], false, /pod api-orphan \(not owned, carries app=api\): container api waiting CrashLoopBackOff.*; 1 pod with app=api is not owned by Deployment api \(bare pods do not count\)$/],
+    ['a stray being deleted is not judged', [api([{}]), stray({ deleting: true, ready: false, containers: [pull] })], true, /^Deployment api: 1 pod Running and Ready, every container running and ready$/],
+    ['a Succeeded stray is not judged', [api([{}]), stray({ phase: 'Succeeded', ready: false, containers: [terminated('api', 'Completed', 0)] })], true, /^Deployment api: 1 pod Running and Ready, every container running and ready$/],
+    ['a healthy stray is noted, not counted', [api([{}]), stray({})], true, /^Deployment api: 1 pod Running and Ready, .*; 1 pod with app=api is not owned by Deployment api \(bare pods do not count\)$/],
+    ['healthy strays never stand in for owned pods', [api([], 0), stray({})], false, /saw none \(spec\.replicas 0\); 1 pod with app=api is not owned/],
+  ])('%s', (_name, parts, passed, reason) => {
+    const verdict = podsHealthy(check('podsHealthy', { workload: 'api' }), context(snapshot(...parts)));
+    expect(verdict.reason).toMatch(reason);
+    expect(verdict.passed).toBe(passed);
+    if (!passed && parts.length > 1 && verdict.reason.includes('api-orphan')) expect(verdict.where).toMatchObject({ kind: 'Pod', name: 'api-orphan' });
+  });
+
+  it('judges crashing pods of a ReplicaSet another Deployment owns when they carry the same labels', () => {
     const other = deployment('api-canary', { labels: { app: 'api' } });
     const otherRs = replicaSet(other, { hash: '7f6d5c4b3a' });
     const parts = [api([{}]), { deployments: [other], replicaSets: [otherRs], pods: [pod(otherRs, { ready: false, containers: [crash] })] }];
     const verdict = podsHealthy(check('podsHealthy', { workload: 'api' }), context(snapshot(...parts)));
-    expect(verdict.passed).toBe(true);
-    expect(verdict.reason).toMatch(/1 pod Running and Ready, .*; 1 pod with app=api is not owned by Deployment api \(pods it does not own do not count\)$/);
+    expect(verdict.passed).toBe(false);
+    expect(verdict.reason).toMatch(/^Deployment api: 1 of 2 pods not Running and Ready — pod api-canary-7f6d5c4b3a-x7k2p \(not owned, carries app=api\): container api-canary .*; 1 pod with app=api is not owned by Deployment api \(pods it does not own do not count\)$/);
   });
 
   it('names an init container stuck in back-off', () => {

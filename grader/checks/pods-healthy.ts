@@ -1,15 +1,17 @@
 import { count, listSome } from '../format.ts';
 import { fail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
-import { podName, podProblems, problemPath } from '../pod-state.ts';
+import { podProblems, problemPath } from '../pod-state.ts';
 import type { CheckContext } from '../types.ts';
 import { podAt, unreadyWhere } from '../where.ts';
-import { resolveWorkload, strayNote } from '../workload.ts';
+import { judged, podLabel, resolveWorkload, strayNote } from '../workload.ts';
 
 /**
- * podsHealthy: the workload owns at least one pod, and every owned pod is
- * Running and Ready with every container running and ready. Waiting reasons
- * (ErrImagePull, CrashLoopBackOff, ContainerCreating…) are named.
+ * podsHealthy: the workload owns at least one pod, and every pod it owns or
+ * that carries its selector (a bare or orphaned pod, being its Service's too)
+ * is Running and Ready with every container running and ready. Waiting
+ * reasons (ErrImagePull, CrashLoopBackOff, ContainerCreating…) are named.
+ * Pods being deleted and Succeeded/Failed pods are not judged.
  */
 export function podsHealthy(check: CheckOf<'podsHealthy'>, ctx: CheckContext): Outcome {
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
@@ -19,10 +21,11 @@ export function podsHealthy(check: CheckOf<'podsHealthy'>, ctx: CheckContext): O
   if (w.pods.length === 0) {
     return fail(`Deployment ${w.name} pods: expected at least 1 Running and Ready pod, saw none (spec.replicas ${w.deployment.spec?.replicas ?? 1})${note}`, unreadyWhere(w));
   }
-  const sick = w.pods.map((p) => ({ pod: p, problems: podProblems(p) })).filter((p) => p.problems.length > 0);
-  const unhealthy = sick.map((p) => `pod ${podName(p.pod)}: ${p.problems.join(', ')}`);
+  const all = judged(w);
+  const sick = all.map((p) => ({ pod: p, problems: podProblems(p) })).filter((p) => p.problems.length > 0);
+  const unhealthy = sick.map((p) => `${podLabel(w, p.pod)}: ${p.problems.join(', ')}`);
   if (sick[0]) {
-    return fail(`Deployment ${w.name}: ${unhealthy.length} of ${count(w.pods.length, 'pod')} not Running and Ready — ${listSome(unhealthy)}${note}`, podAt(sick[0].pod, problemPath(sick[0].pod)));
+    return fail(`Deployment ${w.name}: ${unhealthy.length} of ${count(all.length, 'pod')} not Running and Ready — ${listSome(unhealthy)}${note}`, podAt(sick[0].pod, problemPath(sick[0].pod)));
   }
   return pass(`Deployment ${w.name}: ${count(w.pods.length, 'pod')} Running and Ready, every container running and ready${note}`);
 }

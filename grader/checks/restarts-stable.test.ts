@@ -1,6 +1,6 @@
 import type { V1ContainerStatus } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { at, fakeUid, running, snapshot, t0, waiting, workload } from '../fixtures/builders.ts';
+import { at, fakeUid, pod, running, snapshot, t0, waiting, workload } from '../fixtures/builders.ts';
 import type { PodOptions } from '../fixtures/builders.ts';
 import { check, context } from '../fixtures/test-context.ts';
 import type { Snapshot } from '../types.ts';
@@ -52,5 +52,20 @@ describe('restartsStable', () => {
     const asJson = (s: Snapshot): Snapshot => JSON.parse(JSON.stringify(s)) as Snapshot;
     const ctx = context(asJson(read(start + 10_000, [up()])), { before: asJson(read(start, [up()])) });
     expect(restartsStable(check('restartsStable', { workload: 'api' }), ctx).passed).toBe(true);
+  });
+
+  const withStray = (takenAt: number, stray: PodOptions | undefined): Snapshot =>
+    snapshot({ takenAt }, workload('api', { pods: [up()] }), stray ? { pods: [pod(undefined, { name: 'api-orphan', labels: { app: 'api' }, ...stray })] } : {});
+  it.each<[string, PodOptions | undefined, PodOptions | undefined, boolean, RegExp]>([
+    ['an orphan in back-off the whole window', { ready: false, containers: [crash(3)] }, { ready: false, containers: [crash(4)] }, false, /pod api-orphan \(not owned, carries app=api\) container api restartCount: expected 3 \(unchanged\), saw 4/],
+    ['an orphan waiting on a pull', { ready: false, containers: [waiting('api', 'ImagePullBackOff')] }, { ready: false, containers: [waiting('api', 'ImagePullBackOff')] }, false, /pod api-orphan \(not owned, carries app=api\) container api: expected running through the window, saw waiting ImagePullBackOff at the start/],
+    ['an orphan that went away (cleaned up)', { ready: false, containers: [crash(3)] }, undefined, true, /^Deployment api over the 10s window: 1 pod, every container running/],
+    ['an orphan being deleted at the end', { ready: false, containers: [crash(3)] }, { deleting: true, ready: false, containers: [crash(3)] }, true, /1 pod, every container running/],
+    ['a steady orphan', up(), up(), true, /\(0\); 1 pod with app=api is not owned by Deployment api \(bare pods do not count\)$/],
+  ])('judges pods with the selector it does not own: %s', (_name, before, after, passed, reason) => {
+    const ctx = context(withStray(start + 10_000, after), { before: withStray(start, before) });
+    const verdict = restartsStable(check('restartsStable', { workload: 'api' }), ctx);
+    expect(verdict.reason).toMatch(reason);
+    expect(verdict.passed).toBe(passed);
   });
 });

@@ -6,7 +6,7 @@ import { describeState, podName, stateField } from '../pod-state.ts';
 import { parseDuration, showTime, toMillis } from '../time.ts';
 import type { CheckContext, Where } from '../types.ts';
 import { deployment, podAt, statusPath, unreadyWhere } from '../where.ts';
-import { resolveWorkload, shortUid, strayNote } from '../workload.ts';
+import { judged, podLabel, resolveWorkload, shortUid, strayNote } from '../workload.ts';
 
 /**
  * restartsStable: across the window between ctx.before and ctx.snapshot the
@@ -15,7 +15,9 @@ import { resolveWorkload, shortUid, strayNote } from '../workload.ts';
  * restartCount unchanged. A container that restarted, sat in back-off, was
  * not ready (e.g. still retrying a dependency before it gives up and exits),
  * or a pod that was replaced during the window fails: stable means steadily
- * serving, not merely between two crashes.
+ * serving, not merely between two crashes. Pods that carry the selector
+ * without being owned are held to the same (they serve the same Service); one
+ * that goes away during the window is cleanup, not instability.
  */
 export function restartsStable(check: CheckOf<'restartsStable'>, ctx: CheckContext): Outcome {
   const before = ctx.before;
@@ -36,13 +38,14 @@ export function restartsStable(check: CheckOf<'restartsStable'>, ctx: CheckConte
   if (then.uid !== now.uid) return fail(`${subject}: was recreated (uid ${shortUid(then.uid)} → ${shortUid(now.uid)})`, deployment(now.name, 'metadata.uid'));
   if (now.pods.length === 0) return fail(`${subject}: expected running pods to observe, saw none (spec.replicas ${now.deployment.spec?.replicas ?? 1})${strayNote(now)}`, unreadyWhere(now));
 
-  const thenByUid = new Map(then.pods.map((p) => [p.metadata?.uid, p]));
-  const nowUids = new Set(now.pods.map((p) => p.metadata?.uid));
+  const thenByUid = new Map(judged(then).map((p) => [p.metadata?.uid, p]));
+  const nowUids = new Set(judged(now).map((p) => p.metadata?.uid));
   const problems: Problem[] = [];
-  for (const pod of now.pods) {
+  for (const pod of judged(now)) {
     const old = thenByUid.get(pod.metadata?.uid);
-    if (!old) problems.push({ text: `pod ${podName(pod)} appeared during the window (created ${showTime(pod.metadata?.creationTimestamp)})`, where: podAt(pod, 'metadata.creationTimestamp') });
-    else problems.push(...containerProblems(old, pod, before.takenAt));
+    const label = podLabel(now, pod);
+    if (!old) problems.push({ text: `${label} appeared during the window (created ${showTime(pod.metadata?.creationTimestamp)})`, where: podAt(pod, 'metadata.creationTimestamp') });
+    else problems.push(...containerProblems(old, pod, before.takenAt, label));
   }
   for (const old of then.pods) {
     if (!nowUids.has(old.metadata?.uid)) problems.push({ text: `pod ${podName(old)} went away during the window`, where: deployment(now.name, 'status.replicas') });
@@ -60,12 +63,12 @@ interface Problem {
   where: Where;
 }
 
-function containerProblems(old: V1Pod, pod: V1Pod, windowStart: number): Problem[] {
+function containerProblems(old: V1Pod, pod: V1Pod, windowStart: number, label = `pod ${podName(pod)}`): Problem[] {
   const problems: Problem[] = [];
   const oldByName = new Map((old.status?.containerStatuses ?? []).map((s) => [s.name, s]));
   const nowByName = new Map((pod.status?.containerStatuses ?? []).map((s) => [s.name, s]));
   for (const c of pod.spec?.containers ?? []) {
-    const where = `pod ${podName(pod)} container ${c.name}`;
+    const where = `${label} container ${c.name}`;
     const a: V1ContainerStatus | undefined = oldByName.get(c.name);
     const b: V1ContainerStatus | undefined = nowByName.get(c.name);
     const field = (path: string): Where => podAt(pod, statusPath(pod, c.name, path));

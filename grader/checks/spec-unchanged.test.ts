@@ -33,6 +33,18 @@ describe('specUnchanged', () => {
     expect(verdict.passed).toBe(passed);
   });
 
+  it.each<[string, string, boolean, RegExp]>([
+    ['pinned to the digest the tag resolves to', 'busybox@sha256:aa', true, /as injected$/],
+    ['the digest with a registry prefix', 'docker.io/library/busybox@sha256:aa', true, /as injected$/],
+    ['another digest', 'busybox@sha256:bb', false, /\.image: expected "busybox:1\.36", saw "busybox@sha256:bb" \(docker\.io\/library\/busybox:1\.36 is sha256:aa… here\)$/],
+  ])('image by what runs: %s', (_name, image, passed, reason) => {
+    // The builder's running pods report imageID docker.io/library/busybox@sha256:aa for busybox:1.36.
+    const ctx = context(snapshot(workload('api', { containers: [{ ...injectedApi, image }] })), { injected: [manifestWith(injectedApi)] });
+    const verdict = specUnchanged(check('specUnchanged', { workload: 'api', container: 'api', fields: ['image'] }), ctx);
+    expect(verdict.reason).toMatch(reason);
+    expect(verdict.passed).toBe(passed);
+  });
+
   it('treats a missing list and an empty list alike', () => {
     const ctx = context(snapshot(workload('api', { containers: [{ ...injectedApi, args: [] }] })), { injected: [manifestWith({ ...injectedApi, args: undefined })] });
     expect(specUnchanged(check('specUnchanged', { workload: 'api', container: 'api', fields: ['args'] }), ctx).passed).toBe(true);
@@ -70,6 +82,8 @@ describe('specUnchanged: env, envFrom, resources', () => {
     ['env added by set env --all', { env: [{ name: 'POD', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } }, { name: 'REDIS_HOST', value: 'redis' }], resources: injected.resources }, false, /\.env: expected \[\{"name":"POD".*\}\], saw \[\{"name":"POD"/],
     ['envFrom added', { env: injected.env, envFrom: [{ configMapRef: { name: 'api-config' } }], resources: injected.resources }, false, /\.envFrom: expected nothing, saw \[\{"configMapRef"/],
     ['a request changed', { env: injected.env, resources: { limits: injected.resources!.limits, requests: { memory: '1Gi', 'kubedrill.io/slot': '2' } } }, false, /\.resources: requests\.memory: expected "512Mi", saw "1Gi"$/],
+    ['requests for one resource written, the other defaulted', { env: injected.env, resources: { limits: injected.resources!.limits, requests: { memory: '512Mi' } } }, true, /as injected$/],
+    ['a limit raised moves the defaulted request too', { env: injected.env, resources: { limits: { memory: '1Gi', 'kubedrill.io/slot': '2' } } }, false, /\.resources: requests\.memory: expected "512Mi", saw "1Gi"$/],
   ])('%s', (_name, changes, passed, reason) => {
     const ctx = context(snapshot(workload('redis', { containers: [container('redis', changes)] })), { injected: [manifestWith(injected, 'redis')] });
     const verdict = specUnchanged(check('specUnchanged', { workload: 'redis', container: 'redis', fields }), ctx);

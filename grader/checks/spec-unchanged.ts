@@ -1,6 +1,9 @@
 import type { V1Container, V1EnvVar, V1ResourceRequirements } from '@kubernetes/client-node';
 import { show } from '../format.ts';
+import { digestNote, imageDigests, normalizeImage, sameImage } from '../image.ts';
+import type { ImageDigests } from '../image.ts';
 import { parseQuantity } from '../quantity.ts';
+import { defaultedRequests } from '../resources.ts';
 import { fail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import type { CheckContext } from '../types.ts';
@@ -14,7 +17,8 @@ type Field = CheckOf<'specUnchanged'>['fields'][number];
  * template equal those of the LAST injected manifest for that Deployment —
  * expected values come from the scenario files, never from the cluster.
  * A missing list equals an empty one; `busybox:1.36` equals
- * `docker.io/library/busybox:1.36`; env ignores what the API server fills in
+ * `docker.io/library/busybox:1.36`, and `busybox@sha256:…` when the cluster
+ * resolves the tag to that digest (node status.images, container imageIDs); env ignores what the API server fills in
  * (fieldRef apiVersion v1); resources compare as quantities (512Mi = 0.5Gi),
  * with requests defaulted from limits as the API server does.
  */
@@ -32,17 +36,27 @@ export function specUnchanged(check: CheckOf<'specUnchanged'>, ctx: CheckContext
   const where = `Deployment ${check.workload} spec.template.spec.containers[name=${check.container}]`;
   if (!seen) return fail(`${where}: expected the container to exist, saw containers ${show(containers.map((c) => c.name))}`, deployment(check.workload, template));
 
+  const digests = imageDigests(ctx.snapshot);
   for (const field of check.fields) {
-    const want = normalize(field, expected[field]);
-    const have = normalize(field, seen[field]);
-    if (JSON.stringify(want) !== JSON.stringify(have)) {
+    if (!equalField(field, expected[field], seen[field], digests)) {
       const at = deployment(check.workload, `${template}[name=${check.container}].${field}`);
       if (field === 'resources') return fail(`${where}.resources: ${resourceDiff(expected.resources, seen.resources)}`, at);
-      return fail(`${where}.${field}: expected ${show(expected[field])}, saw ${show(seen[field])}`, at);
+      const note = field === 'image' ? imageNote(expected.image, seen.image, digests) : '';
+      return fail(`${where}.${field}: expected ${show(expected[field])}, saw ${show(seen[field])}${note}`, at);
     }
   }
   const held = check.fields.map((f) => `${f} ${show(seen[f])}`).join(', ');
   return pass(`${where}: ${held} as injected`);
+}
+
+function equalField(field: Field, want: unknown, have: unknown, digests: ImageDigests): boolean {
+  if (field === 'image' && typeof want === 'string' && typeof have === 'string') return sameImage(want, have, digests);
+  return JSON.stringify(normalize(field, want)) === JSON.stringify(normalize(field, have));
+}
+
+function imageNote(want: string | undefined, have: string | undefined, digests: ImageDigests): string {
+  const note = want && have ? digestNote(have, want, digests) : undefined;
+  return note ? ` (${note})` : '';
 }
 
 function normalize(field: Field, value: unknown): unknown {
@@ -76,19 +90,15 @@ function normalizeResources(r: V1ResourceRequirements | undefined): unknown {
     }
     return out;
   };
-  const limits = canon(r?.limits);
-  return { limits, requests: { ...limits, ...canon(r?.requests) } };
+  return { limits: canon(r?.limits), requests: canon(defaultedRequests(r)) };
 }
 
 // The first differing entry in words: "requests.memory: expected nothing, saw 1Ti".
 function resourceDiff(expected: V1ResourceRequirements | undefined, seen: V1ResourceRequirements | undefined): string {
   const want = normalizeResources(expected) as Record<string, Record<string, string>>;
   const have = normalizeResources(seen) as Record<string, Record<string, string>>;
-  const raw = (r: V1ResourceRequirements | undefined, part: string, key: string): unknown => {
-    const limits = (r?.limits ?? {}) as Record<string, unknown>;
-    const requests = (r?.requests ?? {}) as Record<string, unknown>;
-    return part === 'limits' ? limits[key] : (requests[key] ?? limits[key]);
-  };
+  const raw = (r: V1ResourceRequirements | undefined, part: string, key: string): unknown =>
+    part === 'limits' ? (r?.limits as Record<string, unknown> | undefined)?.[key] : defaultedRequests(r)[key];
   for (const part of ['requests', 'limits']) {
     for (const key of [...new Set([...Object.keys(want[part] ?? {}), ...Object.keys(have[part] ?? {})])].sort()) {
       if (want[part]?.[key] !== have[part]?.[key]) return `${part}.${key}: expected ${show(raw(expected, part, key))}, saw ${show(raw(seen, part, key))}`;
@@ -101,14 +111,5 @@ function gcd(a: bigint, b: bigint): bigint {
   return b === 0n ? a : gcd(b, a % b);
 }
 
-/** Docker Hub's implicit registry, library/ and :latest made explicit, so equal references compare equal. */
-export function normalizeImage(image: string): string {
-  let ref = image.trim();
-  const firstSlash = ref.indexOf('/');
-  const host = firstSlash > 0 ? ref.slice(0, firstSlash) : '';
-  if (!host.includes('.') && !host.includes(':') && host !== 'localhost') ref = `docker.io/${ref}`;
-  ref = ref.replace(/^(index\.)?docker\.io\/(?!.*\/)/, 'docker.io/library/').replace(/^index\.docker\.io\//, 'docker.io/');
-  const lastPart = ref.slice(ref.lastIndexOf('/') + 1);
-  if (!lastPart.includes(':') && !lastPart.includes('@')) ref = `${ref}:latest`;
-  return ref;
-}
+/** Image references with Docker Hub's defaults made explicit (kept here for existing importers; lives in ../image.ts). */
+export { normalizeImage };
