@@ -5,7 +5,7 @@ import { downCluster } from './down.ts';
 import { withLock } from './lock.ts';
 import { kubedrillHome, localPaths, network } from './settings.ts';
 import { clusterStatus } from './status.ts';
-import { upCluster } from './up.ts';
+import { mergeIntoLearnerKubeconfig, upCluster } from './up.ts';
 
 /** Options for {@link localProvider}; both default from the environment. */
 export interface LocalProviderOptions {
@@ -32,6 +32,15 @@ export function localProvider(options: LocalProviderOptions = {}): Provider {
     status: (): Promise<ComponentStatus[]> => clusterStatus(paths),
     kubeconfig: (): Promise<ClusterAccess> => Promise.resolve(access),
   };
+}
+
+/**
+ * Merge the local cluster's context into the learner's kubeconfig (what `up`
+ * does last) for a cluster found already running: `start` in a new shell or
+ * with another KUBECONFIG still leaves plain kubectl working.
+ */
+export function mergeLocalContext(progress: Progress, options: LocalProviderOptions = {}): Promise<void> {
+  return mergeIntoLearnerKubeconfig(localPaths(options), progress);
 }
 
 /** Folder holding the built kubectl (v1.36.3); prepend it to PATH for learners' scripts. */

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ClusterError } from '../errors.ts';
 import { learnerRecordFile, mergeLearnerKubeconfig } from '../learner-kubeconfig.ts';
 import type { ClusterAccess, UpOptions } from '../provider.ts';
+import type { Progress } from '../progress.ts';
 import { ensureBinaries, type BinaryPaths } from './build.ts';
 import { ensureComponent } from './components.ts';
 import { httpOk } from './health.ts';
@@ -79,7 +80,7 @@ export async function upCluster(paths: LocalPaths, options: UpOptions): Promise<
       return undefined;
     });
   });
-  await progress.step('kubectl context in your kubeconfig', () => mergeIntoLearnerKubeconfig(paths, options));
+  await progress.step('kubectl context in your kubeconfig', () => mergeIntoLearnerKubeconfig(paths, options.progress));
   return { provider: 'local', kubeconfig: paths.kubeconfig, context: network.context };
 }
 
@@ -88,7 +89,7 @@ export async function upCluster(paths: LocalPaths, options: UpOptions): Promise<
  * certificates change after a down/up). A kubeconfig we cannot merge into does
  * not fail `up`: the cluster works, and the closing line says how to reach it.
  */
-async function mergeIntoLearnerKubeconfig(paths: LocalPaths, options: UpOptions): Promise<void> {
+export async function mergeIntoLearnerKubeconfig(paths: LocalPaths, progress: Progress): Promise<void> {
   try {
     const file = await mergeLearnerKubeconfig({
       source: paths.kubeconfig,
@@ -96,10 +97,10 @@ async function mergeIntoLearnerKubeconfig(paths: LocalPaths, options: UpOptions)
       record: learnerRecordFile(paths.home),
       env: { kubeconfig: process.env.KUBECONFIG },
     });
-    options.progress.info(`context ${network.context} merged into ${file} (current context)`);
+    progress.info(`context ${network.context} merged into ${file} (current context)`);
   } catch (error) {
     const fix = error instanceof ClusterError && error.fix ? `; ${error.fix}` : '';
-    options.progress.info(`kubectl context not merged: ${error instanceof Error ? error.message : String(error)}${fix}`);
+    progress.info(`kubectl context not merged: ${error instanceof Error ? error.message : String(error)}${fix}`);
   }
 }
 

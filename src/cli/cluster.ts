@@ -5,6 +5,7 @@ import type { ClusterAccess, ProviderName } from '../../cluster/provider.ts';
 import { ClusterError } from '../../cluster/errors.ts';
 import type { Progress } from '../../cluster/progress.ts';
 import { selectProvider } from '../../cluster/select.ts';
+import { mergeLocalContext } from '../../cluster/local/index.ts';
 import { connect, type Kube } from '../kube/client.ts';
 import { homeDir, readSettings, writeSettings, writeAtomic } from '../home.ts';
 import { loadAll } from '../scenario/load.ts';
@@ -52,6 +53,8 @@ export async function connectCluster(request: ConnectRequest): Promise<{ kube: K
     const kube = connect({ kubeconfig: access.kubeconfig, context: access.context });
     try {
       await kube.ping();
+      // Commands that inject put the learner to work: plain kubectl must reach the cluster from their shell too.
+      if (request.autoUp && access.provider === 'local') await mergeLocalContext(request.progress);
       return { kube, access };
     } catch (error) {
       if (!request.autoUp || access.provider === 'existing') throw error;
