@@ -22,6 +22,8 @@ export interface StartOptions {
   /** Default: the scenario's own namespace (as the brief names it). */
   namespace?: string;
   drill?: string;
+  /** A proof run (verify, fixture recording), not a learner's attempt. */
+  proof?: boolean;
   progress: Progress;
   /** Abort (Ctrl-C) → everything made so far is removed before the error surfaces. */
   signal?: AbortSignal;
@@ -58,6 +60,7 @@ export async function startAttempt(options: StartOptions): Promise<StartResult> 
     clusterObjects: [],
     state: 'injecting',
     ...(options.drill ? { drill: options.drill } : {}),
+    ...(options.proof ? { proof: true as const } : {}),
   };
   const labels: Record<string, string> = { [MANAGED_BY]: 'kubedrill', [SCENARIO_LABEL]: scenario.id };
   if (options.drill) labels[DRILL_LABEL] = options.drill;

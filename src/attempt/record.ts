@@ -32,6 +32,8 @@ export interface AttemptRecord {
   /** Cluster-scoped objects the manifests created (kind/name): deleted on stop. */
   clusterObjects: Array<{ kind: string; name: string }>;
   drill?: string;
+  /** Made by `verify` or the fixture recorder, not by a learner: status, check and the shell prompt leave it out. */
+  proof?: true;
   /** When a check first passed (the attempt's time). */
   passedAt?: string;
   /** sha256 of the baseline annotation (the objects as stored at injection); absent on older attempts. */

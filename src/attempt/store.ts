@@ -23,18 +23,19 @@ export async function readBaseline(kube: Kube, record: AttemptRecord): Promise<S
 }
 
 /**
- * Every attempt of this kubedrill home in the cluster, oldest first. Attempts
- * signed with another key (other learners on a shared cluster) are skipped;
- * an edited record of ours still throws AttemptTamperedError.
+ * Every learner attempt of this kubedrill home in the cluster, oldest first.
+ * Attempts signed with another key (other learners on a shared cluster) are
+ * skipped, and so are proof runs (verify) unless `proofs` is set; an edited
+ * record of ours still throws AttemptTamperedError.
  */
-export async function listAttempts(kube: Kube): Promise<AttemptRecord[]> {
+export async function listAttempts(kube: Kube, options: { proofs?: boolean } = {}): Promise<AttemptRecord[]> {
   const key = await signingKey();
   const namespaces = await kube.listNamespaces(`${MANAGED_BY}=kubedrill`);
   const records: AttemptRecord[] = [];
   for (const ns of namespaces) {
     if (ns.status?.phase === 'Terminating' || isForeignRecord(ns, key)) continue;
     const record = decodeRecord(ns, key);
-    if (record) records.push(record);
+    if (record && (!record.proof || options.proofs)) records.push(record);
   }
   return records.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
 }

@@ -100,7 +100,7 @@ async function runCase(options: VerifyOptions, scenario: Scenario, script: CaseS
   const progress: Progress = silentProgress;
   let record;
   try {
-    ({ record } = await startAttempt({ kube, scenario, namespace, progress, signal: options.signal, exclusiveWaitMs: 15 * 60_000 }));
+    ({ record } = await startAttempt({ kube, scenario, namespace, proof: true, progress, signal: options.signal, exclusiveWaitMs: 15 * 60_000 }));
   } catch (error) {
     return result(expected === 'pass' ? 'fail' : 'pass', `injection failed: ${(error as Error).message}`);
   }

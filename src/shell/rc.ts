@@ -55,6 +55,7 @@ export function shellLaunch(shell: ShellName, setup: SubshellSetup, dir: string,
   const rc = [
     '[ -f ~/.bashrc ] && . ~/.bashrc',
     ...exports,
+    ...bashCompletionBase,
     'alias k=kubectl',
     'source <(kubectl completion bash)',
     'complete -o default -F __start_kubectl k',
@@ -62,3 +63,32 @@ export function shellLaunch(shell: ShellName, setup: SubshellSetup, dir: string,
   ];
   return { command: 'bash', args: ['--rcfile', file, '-i'], files: { [file]: `${rc.join('\n')}\n` }, env: { KUBEDRILL_SHELL: '1' } };
 }
+
+/**
+ * kubectl's bash completion calls bash-completion's `_get_comp_words_by_ref`
+ * (and `_filedir` for file flags). Load bash-completion where it is installed
+ * and not loaded yet; where it is missing (minimal images, this project's CI
+ * machines), define the little of it kubectl uses, so tab completion works.
+ */
+const bashCompletionBase = [
+  'if ! declare -F _get_comp_words_by_ref >/dev/null; then',
+  '  for f in /usr/share/bash-completion/bash_completion /etc/bash_completion /opt/homebrew/etc/profile.d/bash_completion.sh /usr/local/etc/profile.d/bash_completion.sh; do',
+  '    [ -r "$f" ] && . "$f" && break',
+  '  done',
+  'fi',
+  'if ! declare -F _get_comp_words_by_ref >/dev/null; then',
+  '  _get_comp_words_by_ref() {',
+  '    while [ "$1" = -n ]; do shift 2; done',
+  '    local v',
+  '    for v in "$@"; do',
+  '      case $v in',
+  '        cur) cur=${COMP_WORDS[COMP_CWORD]} ;;',
+  '        prev) prev=${COMP_WORDS[COMP_CWORD-1]} ;;',
+  '        words) words=("${COMP_WORDS[@]}") ;;',
+  '        cword) cword=$COMP_CWORD ;;',
+  '      esac',
+  '    done',
+  '  }',
+  'fi',
+  'declare -F _filedir >/dev/null || _filedir() { mapfile -t COMPREPLY < <(compgen -f -- "$cur"); }',
+];

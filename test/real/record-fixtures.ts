@@ -61,7 +61,7 @@ if (ids.length > 0 || args.length === 0) {
 
 /** Inject into `<namespace>-rec`, run `body`, always clean up. */
 async function withAttempt(scenario: Scenario, body: (record: AttemptRecord) => Promise<void>): Promise<void> {
-  const { record } = await startAttempt({ kube, scenario, namespace: `${scenario.namespace}-rec`, progress });
+  const { record } = await startAttempt({ kube, scenario, namespace: `${scenario.namespace}-rec`, proof: true, progress });
   try {
     await body(record);
   } finally {
