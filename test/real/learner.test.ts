@@ -99,10 +99,13 @@ describe('the learner\'s first hour (crashloop-exit1)', () => {
   });
 
   it('shell: k with completion, the attempt namespace in the prompt, exit returns', async () => {
-    const r = await kd(['shell', '--shell', 'bash'], `k -n ${ns} get deployment api -o name\ncomplete -p k\necho "prompt=$PS1"\nexit\n`);
+    // Tab completion as bash runs it for `k get deploym<TAB>` (works without the bash-completion package).
+    const complete = 'COMP_WORDS=(k get deploym); COMP_CWORD=2; COMP_LINE="k get deploym"; COMP_POINT=${#COMP_LINE}; __start_kubectl k deploym get; echo "completions=${COMPREPLY[*]}"';
+    const r = await kd(['shell', '--shell', 'bash'], `k -n ${ns} get deployment api -o name\ncomplete -p k\n${complete}\necho "prompt=$PS1"\nexit\n`);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('deployment.apps/api');
     expect(r.stdout).toContain('complete -o default -F __start_kubectl k');
-    expect(r.stdout).toContain(`ns:${ns}`);
+    expect(r.stdout).toContain('completions=deployments.apps');
+    expect(r.stdout).toMatch(new RegExp(`prompt=\\[kubedrill kubedrill-local ns:${ns}\\]`));
   });
 });
