@@ -206,6 +206,16 @@ describe('up merges, down restores byte for byte', () => {
     expect(readFileSync(real, 'utf8')).toBe(theirs);
   });
 
+  it('parallel ups into different files: every file tracked, every one restored', async () => {
+    const files = ['p1', 'p2', 'p3', 'p4', 'p5'].map((name) => path.join(dir, name));
+    for (const file of files) writeFileSync(file, theirs);
+    await Promise.all(files.map((file) => up(file)));
+    expect(Object.keys((JSON.parse(readFileSync(record, 'utf8')) as { files: object }).files).sort()).toEqual(files);
+    expect((await down()).map((result) => result.action)).toEqual(files.map(() => 'restored'));
+    for (const file of files) expect(readFileSync(file, 'utf8')).toBe(theirs);
+    expect(existsSync(`${record}.lock`)).toBe(false);
+  });
+
   it('KUBECONFIG with several files: only the target changes', async () => {
     const [a, b] = [path.join(dir, 'a'), path.join(dir, 'b')];
     writeFileSync(a, theirs);

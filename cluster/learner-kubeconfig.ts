@@ -78,7 +78,9 @@ export async function mergeLearnerKubeconfig(options: MergeOptions): Promise<str
   const entries = await embedFiles(found, path.dirname(options.source));
   const target = await kubeconfigTarget(options.env);
   const createdDir = await fs.mkdir(path.dirname(target), { recursive: true });
-  return withFileLock(target, async () => {
+  await fs.mkdir(path.dirname(options.record), { recursive: true });
+  // Record, then file: the same order as `down`, so parallel starts never lose a tracked file.
+  return withFileLock(options.record, () => withFileLock(target, async () => {
     const before = await readBytes(target);
     const doc = parseKubeconfig(before?.toString('utf8') ?? '', target);
     const ours = hasEntries(doc, entries.names);
@@ -96,7 +98,7 @@ export async function mergeLearnerKubeconfig(options: MergeOptions): Promise<str
     await writeRecord(options.record, { files: { ...files, [target]: tracked } });
     if (before?.toString('utf8') !== after) await writeAtomic(target, after, 0o600);
     return target;
-  });
+  }));
 }
 
 /**
@@ -143,7 +145,12 @@ export interface UnmergeResult {
  * throws for one file (a file the user broke stays as it is, and tracked).
  */
 export async function unmergeLearnerKubeconfig(options: { record: string }): Promise<UnmergeResult[]> {
-  const record = await readRecord(options.record);
+  if ((await readBytes(options.record)) === null) return [];
+  return withFileLock(options.record, () => unmergeAll(options.record));
+}
+
+async function unmergeAll(recordFile: string): Promise<UnmergeResult[]> {
+  const record = await readRecord(recordFile);
   const results: UnmergeResult[] = [];
   for (const [file, tracked] of Object.entries(record.files)) {
     try {
@@ -157,7 +164,7 @@ export async function unmergeLearnerKubeconfig(options: { record: string }): Pro
       results.push({ file, action: 'failed', detail: error instanceof Error ? error.message : String(error) });
     }
   }
-  await writeRecord(options.record, record);
+  await writeRecord(recordFile, record);
   return results;
 }
 
