@@ -56,7 +56,7 @@ export async function writeAtomic(file: string, bytes: Buffer | string, mode: nu
   await fs.rename(temp, real);
 }
 
-/** kubectl's lock convention (`<file>.lock`, created exclusively), so a concurrent `kubectl config` waits. */
+/** kubectl's lock convention (`<file>.lock`, created exclusively), so a concurrent `kubectl config` waits; a stale lock is taken over. */
 export async function withFileLock<T>(file: string, fn: () => Promise<T>): Promise<T> {
   const lock = `${file}.lock`;
   for (let tries = 0; ; tries += 1) {
@@ -65,6 +65,12 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>): Promi
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // Held for milliseconds; one older than 30 s was left by a killed process.
+      const age = Date.now() - ((await fs.stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
+      if (age > 30_000) {
+        await fs.rm(lock, { force: true });
+        continue;
+      }
       if (tries >= 50) throw new ClusterError(`kubeconfig ${file} is locked (${lock} exists)`, { fix: `if no kubectl is running, remove ${lock}` });
       await sleep(100);
     }

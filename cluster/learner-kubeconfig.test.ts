@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, utimesSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -307,6 +307,17 @@ describe('our stale entries already in the file (a lost record)', () => {
     const after = read(file);
     expect(names(after).sort()).toEqual(['cluster/work', 'context/work', 'user/me']);
     expect(after['current-context']).toBe('work');
+  });
+});
+
+describe('locks', () => {
+  it('a lock left by a killed process (older than 30 s) is taken over', async () => {
+    const file = path.join(dir, 'config');
+    writeFileSync(`${file}.lock`, '');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(`${file}.lock`, old, old);
+    expect(await up(file)).toBe(file);
+    expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });
 
