@@ -5,7 +5,6 @@ import type { ClusterAccess, ProviderName } from '../../cluster/provider.ts';
 import { ClusterError } from '../../cluster/errors.ts';
 import type { Progress } from '../../cluster/progress.ts';
 import { selectProvider } from '../../cluster/select.ts';
-import { mergeLocalContext } from '../../cluster/local/index.ts';
 import { connect, type Kube } from '../kube/client.ts';
 import { homeDir, readSettings, writeSettings, writeAtomic } from '../home.ts';
 import { loadAll } from '../scenario/load.ts';
@@ -38,6 +37,13 @@ export async function upCluster(request: UpRequest): Promise<ClusterAccess> {
 export interface ConnectRequest {
   /** Bring a kind/local cluster up when none answers (start, reset, drill, verify). */
   autoUp: boolean;
+  /**
+   * The command puts the learner to work (start, reset, drill): a local
+   * cluster found already up merges its context into their kubeconfig too
+   * (`up` does it when it runs), so plain kubectl works from a new shell or
+   * another KUBECONFIG. Never for verify: a proof run leaves kubeconfigs alone.
+   */
+  learner?: boolean;
   progress: Progress;
 }
 
@@ -53,8 +59,7 @@ export async function connectCluster(request: ConnectRequest): Promise<{ kube: K
     const kube = connect({ kubeconfig: access.kubeconfig, context: access.context });
     try {
       await kube.ping();
-      // Commands that inject put the learner to work: plain kubectl must reach the cluster from their shell too.
-      if (request.autoUp && access.provider === 'local') await mergeLocalContext(request.progress);
+      if (request.learner && access.provider === 'local') await mergeLocalContext(request.progress);
       return { kube, access };
     } catch (error) {
       if (!request.autoUp || access.provider === 'existing') throw error;
@@ -90,3 +95,8 @@ export async function scriptKubeconfig(access: ClusterAccess): Promise<string> {
   return path;
 }
 
+
+// Loaded on demand: the local provider's modules are large (select.ts does the same).
+async function mergeLocalContext(progress: Progress): Promise<void> {
+  await (await import('../../cluster/local/index.ts')).mergeLocalContext(progress);
+}

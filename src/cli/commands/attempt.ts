@@ -39,7 +39,7 @@ export async function resolveAttempt(kube: Kube, id?: string): Promise<AttemptRe
 export async function startCommand(id: string, options: { json?: boolean }): Promise<number> {
   const scenario = await findScenario(id);
   const progress = createProgress({ quiet: options.json });
-  const { kube, access } = await connectCluster({ autoUp: true, progress });
+  const { kube, access } = await connectCluster({ autoUp: true, learner: true, progress });
   const { record, symptomSeconds } = await withInterrupt((signal) => startAttempt({ kube, scenario, progress, signal }));
   if (options.json) {
     outJson({ scenario: scenario.id, namespace: record.namespace, startedAt: record.startedAt, symptomSeconds, brief: renderBrief(scenario, record.namespace) });
@@ -155,7 +155,7 @@ export async function solutionCommand(id: string | undefined): Promise<number> {
 /** `kubedrill reset [id]`: re-inject; hints, reveal and the clock carry over. */
 export async function resetCommand(id: string | undefined): Promise<number> {
   const progress = createProgress();
-  const { kube } = await connectCluster({ autoUp: true, progress });
+  const { kube } = await connectCluster({ autoUp: true, learner: true, progress });
   const old = await resolveAttempt(kube, id);
   const scenario = await findScenario(old.scenario);
   const { record } = await withInterrupt((signal) => startAttempt({ kube, scenario, namespace: old.namespace, drill: old.drill, progress, signal }));

@@ -95,7 +95,7 @@ async function drillStartCommand(flags: DrillFlags): Promise<number> {
   const timeLimitMs = time ? parseTime(time) : defaultTimeLimitMs(scenarios);
   // Every flag is checked before the cluster is touched (connecting may bring one up).
   const progress = createProgress({ quiet: flags.json });
-  const { kube } = await connectCluster({ autoUp: true, progress });
+  const { kube } = await connectCluster({ autoUp: true, learner: true, progress });
   const record = await withInterrupt((signal) => startDrill({ kube, scenarios, seed, timeLimitMs, rules, progress, signal, spawnTimer }));
   const tasks = scenarios.map((s, i) => ({ id: s.id, namespace: s.namespace, weight: s.weight, title: s.title, brief: renderBrief(s, record.tasks[i]!.namespace) }));
   if (flags.json) {
