@@ -1,6 +1,7 @@
 import type { V1Node } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { pod, snapshot } from './fixtures/builders.ts';
+import { loadFixture } from './fixtures/replay.ts';
 import { digestNote, imageDigests, parseImage, sameImage } from './image.ts';
 
 const d136 = 'sha256:fcabee45a08ad29e66ce4508262efa160b78ee7e3d34e2fe390fd49136a26767';
@@ -73,5 +74,16 @@ describe('digestNote', () => {
 
   it('says nothing when both are tags', () => {
     expect(digestNote('busybox:1.37', 'busybox:1.36', onNode)).toBeUndefined();
+  });
+});
+
+describe('on a recorded cluster (bad-image-tag, after fixes/pin-digest.sh)', () => {
+  it('the recorder kept the node image entry, and the pinned digest is busybox:1.36', async () => {
+    const { snapshot: recorded } = await loadFixture('recorded/bad-image-tag-fix-pin-digest');
+    const template = recorded.deployments.find((d) => d.metadata?.name === 'frontend')?.spec?.template.spec?.containers[0]?.image ?? '';
+    expect(template).toMatch(/^busybox@sha256:[0-9a-f]{64}$/);
+    expect(recorded.nodes.flatMap((n) => n.status?.images ?? []).every((i) => (i.names ?? []).some((name) => name.includes('/busybox')))).toBe(true);
+    expect(sameImage(template, 'busybox:1.36', imageDigests(recorded))).toBe(true);
+    expect(sameImage(template.replace(/.$/, (c) => (c === '0' ? '1' : '0')), 'busybox:1.36', imageDigests(recorded))).toBe(false);
   });
 });

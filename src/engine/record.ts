@@ -1,6 +1,7 @@
 import type { Kube } from '../kube/client.ts';
 import { grade, stabilityWindowMs } from '../../grader/index.ts';
-import type { Probe, Snapshot, Verdict } from '../../grader/types.ts';
+import { parseImage, repositories } from '../../grader/image.ts';
+import type { KubeObject, Probe, Snapshot, Verdict } from '../../grader/types.ts';
 import type { RecordedExec, Fixture } from '../../grader/fixtures/replay.ts';
 import type { AttemptRecord } from '../attempt/record.ts';
 import { readBaseline } from '../attempt/store.ts';
@@ -41,8 +42,8 @@ export async function recordFixture(
   const verdicts = await grade(scenario.checks, { snapshot, before, probe, injected: scenario.injected, fingerprint: record.fingerprint, ...(baseline ? { baseline } : {}) });
   const fixture: Fixture = {
     description,
-    snapshot: slim(snapshot),
-    ...(before ? { before: slim(before) } : {}),
+    snapshot: slim(snapshot, scenario.injected),
+    ...(before ? { before: slim(before, scenario.injected) } : {}),
     exec: probe.recorded,
     injected: scenario.injected,
     fingerprint: record.fingerprint,
@@ -51,9 +52,29 @@ export async function recordFixture(
   return { fixture, verdicts };
 }
 
-/** Drop managedFields and node image lists: noise no check reads, and most of a fixture's bytes. */
-function slim(snapshot: Snapshot): Snapshot {
-  return JSON.parse(
-    JSON.stringify(snapshot, (key, value) => (key === 'managedFields' || key === 'images' ? undefined : value)),
-  ) as Snapshot;
+/**
+ * Drop managedFields (noise no check reads, and most of a fixture's bytes)
+ * and the node images no pod, template or manifest names: a node's
+ * status.images stays only for the repositories in use, since image checks
+ * read there what a tag resolves to (busybox:1.36 → sha256:…).
+ */
+function slim(snapshot: Snapshot, injected: KubeObject[]): Snapshot {
+  const copy = JSON.parse(JSON.stringify(snapshot, (key, value) => (key === 'managedFields' ? undefined : value))) as Snapshot;
+  const used = repositories(imagesNamed([copy.pods, copy.deployments, copy.replicaSets, injected]));
+  for (const node of copy.nodes) {
+    if (node.status?.images) node.status.images = node.status.images.filter((i) => (i.names ?? []).some((n) => used.has(parseImage(n).repository)));
+  }
+  return copy;
+}
+
+// Every string under an `image` or `imageID` key, however deep.
+function imagesNamed(value: unknown, found: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) imagesNamed(v, found);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, v] of Object.entries(value)) {
+      if ((key === 'image' || key === 'imageID') && typeof v === 'string' && v !== '') found.add(v);
+      else imagesNamed(v, found);
+    }
+  }
+  return found;
 }
