@@ -59,4 +59,17 @@ describe('mountsConfigMap', () => {
     expect(verdict.passed).toBe(passed);
     if (!passed) expect(verdict.where?.path).toMatch(/^spec\.template\.spec\.volumes\[name=settings\]\.projected\.sources\[\d\]$/);
   });
+
+  // With `files`, only the named paths are judged: other files may sit beside them.
+  it.each<[string, V1Volume[], V1ConfigMap[], boolean, RegExp]>([
+    ['defaults beside it (other keys)', projected(other, mine), [cm('other', { 'defaults.conf': 'x' }), cm('web-settings', { 'settings.conf': 'mode=production' })], true, /not optional$/],
+    ['a downwardAPI file beside it', projected(mine, { downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] } }), [cm('web-settings', { 'settings.conf': 'mode=production' })], true, /not optional$/],
+    ['other supplies settings.conf', projected(other, mine), [cm('other', { 'settings.conf': 'mode=production' }), cm('web-settings', {})], false, /^Deployment web container web: expected settings\.conf in \/etc\/web to come from ConfigMap web-settings, saw settings\.conf from ConfigMap other \(projected\.sources\[0\]\)$/],
+    ['a Secret whose keys cannot be read may supply it', projected(mine, { secret: { name: 'web-secret' } }), [cm('web-settings', { 'settings.conf': 'mode=production' })], false, /whose files cannot be read here$/],
+  ])('files: [settings.conf]: %s', (_name, volumes, configMaps, passed, reason) => {
+    const snap = { ...web(atEtcWeb, volumes), configMaps };
+    const verdict = mountsConfigMap(check('mountsConfigMap', { ...params, files: ['settings.conf'] }), context(snap));
+    expect(verdict.reason).toMatch(reason);
+    expect(verdict.passed).toBe(passed);
+  });
 });

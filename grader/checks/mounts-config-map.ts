@@ -15,8 +15,8 @@ const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') :
  * from ConfigMap `configMap` — a configMap volume or a projected one with that
  * source, under any volume name — not marked optional, and no other mount of
  * the container sits inside that directory (a file laid over it from
- * elsewhere would hide the ConfigMap). Every file the directory shows must
- * come from that ConfigMap: the sources of a projected volume are resolved
+ * elsewhere would hide the ConfigMap). Every file the directory shows — or,
+ * with `files`, each of those paths — must come from that ConfigMap: the sources of a projected volume are resolved
  * as the kubelet writes them (keys or `items` paths, ConfigMaps as the
  * snapshot has them, a later source winning a path), so a file supplied by
  * another ConfigMap, a Secret or the downward API — before or after it —
@@ -47,11 +47,14 @@ export function mountsConfigMap(check: CheckOf<'mountsConfigMap'>, ctx: CheckCon
   if (!source) return fail(`${where}: expected ${what} to come from ConfigMap ${check.configMap}, saw ${describeVolume(volume)}`, volumeAt);
   if (source.optional === true) return fail(`${where}: expected ${what} (${source.how}) not to be optional — a missing ConfigMap must stop the pod, not hide the problem`, volumeAt);
   const { files, unknown } = volumeFiles(volume, ctx.snapshot.configMaps);
-  const foreign = [...files.values()].filter((f) => f.configMap !== check.configMap).sort((a, b) => a.path.localeCompare(b.path));
+  // With `files`, only those paths are judged (other files may sit beside them); without, every file.
+  const judged = (path: string): boolean => !check.files || check.files.includes(path);
+  const foreign = [...files.values()].filter((f) => judged(f.path) && f.configMap !== check.configMap).sort((a, b) => a.path.localeCompare(b.path));
   const first = foreign[0] ?? unknown[0];
   if (first) {
     const seen = [...foreign.map((f) => `${f.path} from ${f.source} (${f.field})`), ...unknown.map((u) => `${u.source} (${u.field}), whose files cannot be read here`)];
-    return fail(`${where}: expected every file in ${dir} to come from ConfigMap ${check.configMap}, saw ${listSome(seen)}`, deployment(check.workload, `spec.template.spec.volumes[name=${volume.name}].${first.field}`));
+    const expected = check.files ? `${listSome(check.files)} in ${dir}` : `every file in ${dir}`;
+    return fail(`${where}: expected ${expected} to come from ConfigMap ${check.configMap}, saw ${listSome(seen)}`, deployment(check.workload, `spec.template.spec.volumes[name=${volume.name}].${first.field}`));
   }
   return pass(`${where}: ${what} comes from ConfigMap ${check.configMap} (${source.how}), not optional`);
 }

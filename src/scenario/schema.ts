@@ -117,6 +117,11 @@ export const checkSpec = z.discriminatedUnion('kind', [
     container: name,
     mountPath: z.string().startsWith('/'),
     configMap: name,
+    /**
+     * The files (paths under mountPath) that must come from the ConfigMap; other
+     * files may sit beside them. Omitted: every file the directory shows.
+     */
+    files: z.array(z.string().min(1)).min(1).optional(),
   }),
   z.object({
     ...checkBase,
