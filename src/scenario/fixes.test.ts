@@ -20,6 +20,7 @@ describe('honestFixes', () => {
       { name: 'apply-manifest', description: 'Re-apply the Deployment manifest with image busybox:1.36 (kubectl apply -f -).' },
       { name: 'fully-qualified-image', description: 'Patch the image to the fully-qualified docker.io/library/busybox:1.36 (the same image, spelled out).' },
       { name: 'library-image', description: "kubectl set image to library/busybox:1.36 (Docker Hub's library namespace spelled out, no registry): the same image." },
+      { name: 'pin-digest', description: "Pin the image to the digest busybox:1.36 resolves to on this cluster (a running frontend container's imageID, else the node's image list): the same image, by digest." },
       { name: 'set-image', description: 'Set the image of container frontend back to busybox:1.36 (a new revision with the old template).' },
       { name: 'undo-to-revision', description: 'Roll back to the revision that used busybox:1.36, found in the rollout history (--to-revision).' },
     ]);
