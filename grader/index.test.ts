@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSpec, observation } from '../src/scenario/schema.ts';
 import type { CheckSpec } from '../src/scenario/schema.ts';
 import { snapshot, workload } from './fixtures/builders.ts';
-import { check, context, observed } from './fixtures/test-context.ts';
+import { check, context, manifest, observed } from './fixtures/test-context.ts';
 import { checks, grade, observations, observe, stabilityWindowMs } from './index.ts';
 
 const kindsOf = (union: { options: readonly { shape: { kind: { value: string } } }[] }): string[] => union.options.map((o) => o.shape.kind.value).sort();
@@ -33,12 +33,14 @@ describe('grade', () => {
   it('turns an exception inside a check into a failed verdict', async () => {
     const specs = [
       check('configMapData', { id: 'bad-regex', name: 'x', key: 'k', matches: '(' }),
-      check('networkReachable', { id: 'no-exec', from: 'api', host: 'db', port: 5432, expect: 'reachable' }),
+      check('networkReachable', { id: 'no-exec', from: 'api', host: 'api', port: 8080, expect: 'reachable' }),
       check('podsHealthy', { id: 'fine', workload: 'api' }),
     ];
-    const verdicts = await grade(specs, context(snapshot(workload('api'), { configMaps: [{ metadata: { name: 'x' }, data: { k: 'v' } }] })));
+    const snap = snapshot(workload('api'), { configMaps: [{ metadata: { name: 'x' }, data: { k: 'v' } }] });
+    const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'api' }, spec: { selector: { app: 'api' }, ports: [{ port: 8080 }] } };
+    const verdicts = await grade(specs, context(snap, { injected: [manifest(snap.deployments[0]), service] }));
     expect(verdicts[0]).toEqual({ id: 'bad-regex', passed: false, reason: expect.stringMatching(/^internal error in configMapData check: Invalid regular expression/), where: { kind: 'ConfigMap', name: 'x', namespace: 'drill', path: 'data.k' } });
-    expect(verdicts[1]).toEqual({ id: 'no-exec', passed: false, reason: expect.stringMatching(/^internal error in networkReachable check: no recorded exec in pod api-/), where: { kind: 'Deployment', name: 'api', namespace: 'drill', path: 'egress to db:5432' } });
+    expect(verdicts[1]).toEqual({ id: 'no-exec', passed: false, reason: expect.stringMatching(/^internal error in networkReachable check: no recorded exec in pod api-/), where: { kind: 'Deployment', name: 'api', namespace: 'drill', path: 'egress to api:8080' } });
     expect(verdicts[2]?.passed).toBe(true);
   });
 

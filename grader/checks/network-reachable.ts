@@ -1,113 +1,155 @@
-import { couldNotRun, describeExec, execTimeoutMs, pickPod } from '../exec.ts';
+import type { V1Pod } from '@kubernetes/client-node';
+import { couldNotRun, describeExec, execTimeoutMs } from '../exec.ts';
 import { truncate } from '../format.ts';
 import { fail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
-import type { V1Pod } from '@kubernetes/client-node';
 import { podName, runningReady } from '../pod-state.ts';
+import { identityCommand, probeShell, readIdentity } from '../probe-identity.ts';
+import type { Answer } from '../probe-identity.ts';
+import { podsText, readyPods, resolvePort, resolveTarget } from '../probe-target.ts';
+import type { Target } from '../probe-target.ts';
 import { selectorMatches } from '../selector.ts';
 import type { CheckContext, ExecResult, Where } from '../types.ts';
 import { deployment, podAt } from '../where.ts';
 
-/** The probe: busybox nc connects and exits 0 when the port is open (it has no -z). */
+/** The connect probe: busybox nc exits 0 when the port is open (it has no -z). */
 export function ncCommand(host: string, port: number): string[] {
-  return ['sh', '-c', `nc -w 2 ${host} ${port} </dev/null`];
+  return probeShell(`nc -w 2 ${host} ${port} </dev/null`);
+}
+
+/** The DNS lookup: busybox nslookup, which skips /etc/hosts and exits 1 if any search domain is NXDOMAIN. */
+export function nslookupCommand(host: string): string[] {
+  return probeShell(`nslookup ${host}`);
 }
 
 /**
- * networkReachable: a TCP connect from a Running and Ready pod of `from` to
- * host:port succeeds (`reachable`, retried once) or fails (`blocked`). For
- * `blocked`, the name must resolve through cluster DNS (a failed lookup proves
- * nothing about the port), a control proves the target is up — Service
- * `host` still routes `port` to a Ready pod, and that pod accepts the
- * connection on its own loopback (no NetworkPolicy applies there, so locking
- * down the rest of the namespace, a default-deny, cannot fail a correct fix)
- * — and the Service's ClusterIP is blocked too (a name pinned elsewhere in
- * /etc/hosts would look blocked). Without the control a target scaled to
- * zero, or a Service pointed nowhere, would pass.
+ * networkReachable, probed from EVERY Running and Ready pod of `from` at once
+ * (a reason names the pod that differed). `host` must be a Service of the
+ * manifests; its Deployment there is the genuine target.
+ * `reachable`: from each pod, the name as the pod resolves it serves the
+ * identity of a live pod of the target Deployment (probe-identity.ts) —
+ * an open port on a stand-in is not the target.
+ * `blocked`: from each pod the name resolves through cluster DNS, and neither
+ * the name nor the Service's ClusterIP connects; a control proves the target
+ * serves: every Ready pod of the target Deployment (owner chain, not labels)
+ * accepts a connection on its own pod address — where no NetworkPolicy
+ * applies and a loopback-only listener does not answer — and the live
+ * Service still selects them on that port.
  */
 export async function networkReachable(check: CheckOf<'networkReachable'>, ctx: CheckContext): Promise<Outcome> {
   if (!/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(check.host)) return fail(`internal: host ${JSON.stringify(check.host)} is not a DNS name or IP`, deployment(check.from));
-  const target = `${check.host}:${check.port}`;
-  const from = pickPod(ctx, check.from);
-  if (!from.ok) return fail(`probe ${target}: ${from.reason}`, from.where);
-  const where = `pod ${podName(from.pod)} of Deployment ${check.from}`;
-  const at = podAt(from.pod, `egress to ${target}`);
-  const fromPod = from.pod.metadata?.name ?? '';
-
-  let result = await connect(ctx, fromPod, from.container, check.host, check.port);
-  if (couldNotRun(result)) return fail(`probe ${target} from ${where}: nc could not run (${describeExec('sh', result)})`, at);
-  if (check.expect === 'reachable') {
-    let retried = '';
-    if (result.exitCode !== 0) {
-      result = await connect(ctx, fromPod, from.container, check.host, check.port);
-      retried = ' (on the second try)';
-    }
-    if (result.exitCode === 0) return pass(`${target} reachable from ${where}${retried}`);
-    return fail(`${target} from ${where}: expected reachable, saw ${describeExec('nc', result)} (tried twice)`, at);
-  }
-
-  if (result.exitCode === 0) return fail(`${target} from ${where}: expected blocked, saw a connection (nc exit 0)`, at);
-  // A name that does not resolve proves nothing about the port (and a lookup
-  // into a blocked DNS times out just like a blocked connect): ask DNS itself.
-  // nslookup skips /etc/hosts, so a pinned name does not count either.
-  const nslookup = (): Promise<ExecResult> => ctx.probe.exec({ pod: fromPod, container: from.container || undefined }, nslookupCommand(check.host), { timeoutMs: execTimeoutMs });
-  let lookup = await nslookup();
-  if (couldNotRun(lookup)) return fail(`probe ${target} from ${where}: nslookup could not run (${describeExec('sh', lookup)})`, at);
-  if (!resolved(lookup)) lookup = await nslookup();
-  if (!resolved(lookup)) {
-    return fail(`${target} from ${where}: expected the name ${check.host} to resolve through cluster DNS and the connection to be blocked, saw the lookup fail (${describeLookup(lookup)}, tried twice)`, podAt(from.pod, `egress to cluster DNS (lookup of ${check.host})`));
-  }
-  const blocked = describeExec('nc', result);
-  const control = await targetUp(ctx, check.host, check.port);
-  if (!control.ok) return fail(`control: ${control.reason} — the target must be up for 'blocked' to mean anything`, control.where);
-  // The name as the pod resolves it can be pinned elsewhere (hostAliases): the Service's own address must be blocked too.
-  const byIP = await connect(ctx, fromPod, from.container, control.clusterIP, check.port);
-  if (byIP.exitCode === 0) return fail(`${target} from ${where}: expected blocked, saw a connection to Service ${control.service}'s ClusterIP ${control.clusterIP}:${check.port} (the name alone is blocked: is it pinned in /etc/hosts?)`, podAt(from.pod, `egress to Service ${control.service} ClusterIP:${check.port}`));
-  return pass(`${target} blocked from ${where} (${blocked}; ClusterIP ${control.clusterIP} too), while ${control.proof}`);
+  const name = `${check.host}:${check.port}`;
+  const found = resolveTarget(ctx, check.host.split('.')[0] ?? check.host, check.port);
+  if (!found.ok) return fail(`${check.expect === 'blocked' ? 'control' : `probe ${name}`}: ${found.reason}`, found.where);
+  const from = readyPods(ctx, check.from);
+  if (!from.ok) return fail(`probe ${name}: ${from.reason}`, from.where);
+  const exec = (pod: V1Pod, command: string[]): Promise<ExecResult> => ctx.probe.exec({ pod: podName(pod), container: pod.spec?.containers[0]?.name }, command, { timeoutMs: execTimeoutMs });
+  const probe: Probing = { check, ctx, target: found.target, exec, name, pods: from.pods };
+  return check.expect === 'reachable' ? reachable(probe) : blocked(probe);
 }
 
-type Control = { ok: true; proof: string; service: string; clusterIP: string } | { ok: false; reason: string; where: Where };
+interface Probing {
+  check: CheckOf<'networkReachable'>;
+  ctx: CheckContext;
+  target: Target;
+  exec: (pod: V1Pod, command: string[]) => Promise<ExecResult>;
+  name: string;
+  pods: V1Pod[];
+}
 
-/** Service `host` routes `port` to a Ready pod that accepts a connection on its loopback. */
-async function targetUp(ctx: CheckContext, host: string, port: number): Promise<Control> {
-  const name = host.split('.')[0] ?? host;
-  const service = ctx.snapshot.services.find((s) => s.metadata?.name === name);
+const of = (pod: V1Pod, workload: string): string => `pod ${podName(pod)} of Deployment ${workload}`;
+
+async function reachable({ check, ctx, target, exec, name, pods }: Probing): Promise<Outcome> {
+  const fetch = async (pod: V1Pod): Promise<{ pod: V1Pod; answer: Answer; ran: ExecResult; retried: boolean }> => {
+    const command = identityCommand({ host: check.host }, check.port);
+    let ran = await exec(pod, command);
+    let answer = readIdentity(ran, target, ctx.snapshot);
+    if (answer.genuine || couldNotRun(ran)) return { pod, answer, ran, retried: false };
+    ran = await exec(pod, command);
+    answer = readIdentity(ran, target, ctx.snapshot);
+    return { pod, answer, ran, retried: true };
+  };
+  const results = await Promise.all(pods.map(fetch));
+  for (const { pod, answer, ran } of results) {
+    const at = podAt(pod, `egress to ${name}`);
+    if (couldNotRun(ran)) return fail(`probe ${name} from ${of(pod, check.from)}: wget could not run (${describeExec('sh', ran)})`, at);
+    if (!answer.genuine) {
+      const others = results.length > 1 ? `; ${results.filter((r) => r.answer.genuine).length} of ${results.length} pods reached it` : '';
+      return fail(`${name} from ${of(pod, check.from)}: expected the genuine ${target.service} to answer (a pod of Deployment ${target.workload.name}, serving its own uid), saw ${answer.saw} (tried twice${others})`, at);
+    }
+  }
+  const answered = [...new Set(results.map((r) => (r.answer.genuine ? podName(r.answer.pod) : '')))].join(', ');
+  const retried = results.some((r) => r.retried) ? ' (some on the second try)' : '';
+  return pass(`${name} reachable from ${podsText(pods, check.from)}: answered by pod ${answered} of Deployment ${target.workload.name}${retried}`);
+}
+
+async function blocked({ check, ctx, target, exec, name, pods }: Probing): Promise<Outcome> {
+  const control = liveService(ctx, target, check.port);
+  if (!control.ok) return fail(`control: ${control.reason} — the target must be up for 'blocked' to mean anything`, control.where);
+  const { clusterIP, servers } = control;
+  const [probes, served] = await Promise.all([
+    Promise.all(pods.map((pod) => Promise.all([exec(pod, ncCommand(check.host, check.port)), exec(pod, nslookupCommand(check.host)), exec(pod, ncCommand(clusterIP, check.port))]))),
+    Promise.all(servers.map(async ({ pod, port, ip }) => {
+      let seen = await exec(pod, ncCommand(ip, port));
+      if (seen.exitCode !== 0 && !couldNotRun(seen)) seen = await exec(pod, ncCommand(ip, port));
+      return { pod, port, ip, seen };
+    })),
+  ]);
+  const notes: string[] = [];
+  for (const [i, pod] of pods.entries()) {
+    const [byName, firstLookup, byIP] = probes[i]!;
+    const where = of(pod, check.from);
+    const at = podAt(pod, `egress to ${name}`);
+    if (couldNotRun(byName)) return fail(`probe ${name} from ${where}: nc could not run (${describeExec('sh', byName)})`, at);
+    if (byName.exitCode === 0) return fail(`${name} from ${where}: expected blocked, saw a connection (nc exit 0)`, at);
+    // A name that does not resolve proves nothing about the port (and a lookup
+    // into a blocked DNS times out just like a blocked connect): ask DNS itself.
+    let lookup = firstLookup;
+    if (couldNotRun(lookup)) return fail(`probe ${name} from ${where}: nslookup could not run (${describeExec('sh', lookup)})`, at);
+    if (!resolved(lookup)) lookup = await exec(pod, nslookupCommand(check.host));
+    if (!resolved(lookup)) {
+      return fail(`${name} from ${where}: expected the name ${check.host} to resolve through cluster DNS and the connection to be blocked, saw the lookup fail (${describeLookup(lookup)}, tried twice)`, podAt(pod, `egress to cluster DNS (lookup of ${check.host})`));
+    }
+    // The name as the pod resolves it can be pinned elsewhere (hostAliases): the Service's own address must be blocked too.
+    if (byIP.exitCode === 0) return fail(`${name} from ${where}: expected blocked, saw a connection to Service ${target.service}'s ClusterIP ${clusterIP}:${check.port} (the name alone is blocked: is it pinned in /etc/hosts?)`, podAt(pod, `egress to Service ${target.service} ClusterIP:${check.port}`));
+    notes.push(describeExec('nc', byName));
+  }
+  for (const { pod, port, ip, seen } of served) {
+    if (seen.exitCode !== 0) return fail(`control: pod ${podName(pod)} of Deployment ${target.workload.name} does not accept connections on its own address ${ip}:${port} (${describeExec('nc', seen)}, tried twice) — the target must be up for 'blocked' to mean anything`, podAt(pod, 'spec.containers'));
+  }
+  const proof = served.map(({ pod, ip, port }) => `${podName(pod)} on ${ip}:${port}`).join(', ');
+  return pass(`${name} blocked from ${podsText(pods, check.from)} (${[...new Set(notes)].join('; ')}; ClusterIP ${clusterIP} too), while Service ${target.service} routes port ${check.port} to Deployment ${target.workload.name}, whose Ready pods accept connections on their own address (${proof})`);
+}
+
+type Served = { ok: true; clusterIP: string; servers: { pod: V1Pod; port: number; ip: string }[] } | { ok: false; reason: string; where: Where };
+
+/** The live Service still routes `port` to the genuine target's Ready pods, each with an address to probe. */
+function liveService(ctx: CheckContext, target: Target, port: number): Served {
+  const name = target.service;
   const at = (path?: string): Where => (path ? { kind: 'Service', name, path } : { kind: 'Service', name });
+  const service = ctx.snapshot.services.find((s) => s.metadata?.name === name);
   if (!service) return { ok: false, reason: `Service ${name} not found in namespace ${ctx.snapshot.namespace}`, where: at() };
   const servicePort = service.spec?.ports?.find((p) => p.port === port);
   if (!servicePort) return { ok: false, reason: `Service ${name} has no port ${port} (saw ${(service.spec?.ports ?? []).map((p) => p.port).join(', ') || 'none'})`, where: at('spec.ports') };
   const clusterIP = service.spec?.clusterIP;
   if (!clusterIP || clusterIP === 'None') return { ok: false, reason: `Service ${name} has no ClusterIP (headless): expected a Service the probe can address`, where: at('spec.clusterIP') };
-  const selector = service.spec?.selector;
-  if (!selector || Object.keys(selector).length === 0) return { ok: false, reason: `Service ${name} has no selector, so no pod behind it can be checked`, where: at('spec.selector') };
-  const pods = ctx.snapshot.pods
-    .filter((p) => !p.metadata?.deletionTimestamp && selectorMatches({ matchLabels: selector }, p.metadata?.labels))
-    .sort((a, b) => podName(a).localeCompare(podName(b)));
-  const pod = pods.find(runningReady);
-  const selectorText = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
-  if (!pod) return { ok: false, reason: `Service ${name} (selector ${selectorText}) routes to no Running and Ready pod (saw ${pods.map((p) => `${podName(p)} ${p.status?.phase ?? 'Unknown'}`).join(', ') || 'no pods'})`, where: at('spec.selector') };
-  const targetPort = resolveTargetPort(servicePort.targetPort ?? port, pod);
-  if (targetPort === undefined) return { ok: false, reason: `Service ${name} port ${port} targets port ${String(servicePort.targetPort)}, which pod ${podName(pod)} does not name`, where: at('spec.ports') };
-  const container = pod.spec?.containers[0]?.name;
-  let seen = await connect(ctx, podName(pod), container ?? '', '127.0.0.1', targetPort);
-  if (seen.exitCode !== 0 && !couldNotRun(seen)) seen = await connect(ctx, podName(pod), container ?? '', '127.0.0.1', targetPort);
-  if (seen.exitCode !== 0) return { ok: false, reason: `pod ${podName(pod)} behind Service ${name} does not accept 127.0.0.1:${targetPort} (${describeExec('nc', seen)})`, where: podAt(pod, 'spec.containers') };
-  return { ok: true, service: name, clusterIP, proof: `Service ${name} routes port ${port} to Ready pod ${podName(pod)}, which accepts connections on ${targetPort}` };
-}
-
-function resolveTargetPort(targetPort: number | string, pod: V1Pod): number | undefined {
-  if (typeof targetPort === 'number') return targetPort;
-  if (/^\d+$/.test(targetPort)) return Number(targetPort);
-  for (const c of pod.spec?.containers ?? []) {
-    const found = c.ports?.find((p) => p.name === targetPort);
-    if (found) return found.containerPort;
+  const w = target.workload;
+  const byName = [...w.pods].sort((a, b) => podName(a).localeCompare(podName(b)));
+  const ready = byName.filter(runningReady);
+  if (ready.length === 0) return { ok: false, reason: `Deployment ${w.name} behind Service ${name} has no Running and Ready pod (saw ${byName.map((p) => `${podName(p)} ${p.status?.phase ?? 'Unknown'}`).join(', ') || 'no pods'})`, where: deployment(w.name, 'status.readyReplicas') };
+  const selector = service.spec?.selector ?? {};
+  const servers: { pod: V1Pod; port: number; ip: string }[] = [];
+  for (const pod of ready) {
+    const selectorText = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',') || 'none';
+    if (Object.keys(selector).length === 0 || !selectorMatches({ matchLabels: selector }, pod.metadata?.labels)) return { ok: false, reason: `Service ${name} (selector ${selectorText}) does not select pod ${podName(pod)} of Deployment ${w.name}`, where: at('spec.selector') };
+    const want = resolvePort(target.targetPort, pod);
+    const live = resolvePort(servicePort.targetPort ?? port, pod);
+    if (want === undefined || live !== want) return { ok: false, reason: `Service ${name} port ${port} targets ${String(servicePort.targetPort ?? port)} on pod ${podName(pod)}, expected ${String(target.targetPort)}${want !== undefined && typeof target.targetPort !== 'number' ? ` (${want})` : ''}`, where: at('spec.ports') };
+    const ip = pod.status?.podIP;
+    if (!ip) return { ok: false, reason: `pod ${podName(pod)} of Deployment ${w.name} has no status.podIP`, where: podAt(pod, 'status.podIP') };
+    servers.push({ pod, port: want, ip });
   }
-  return undefined;
-}
-
-/** The DNS lookup: busybox nslookup, which tries the search domains and exits 1 if any of them is NXDOMAIN. */
-export function nslookupCommand(host: string): string[] {
-  return ['sh', '-c', `nslookup ${host}`];
+  return { ok: true, clusterIP, servers };
 }
 
 /** A `Name:` answer followed by an address means the name resolved (whatever the exit code). */
@@ -118,8 +160,4 @@ function resolved(result: ExecResult): boolean {
 function describeLookup(result: ExecResult): string {
   const lines = `${result.stdout}\n${result.stderr}`.split('\n').map((l) => l.trim()).filter((l) => l && !/^(Server|Address):/.test(l));
   return `nslookup exit ${result.exitCode}${lines.length ? `: ${truncate(lines[0] ?? '', 70)}` : ''}`;
-}
-
-function connect(ctx: CheckContext, pod: string, container: string, host: string, port: number): Promise<ExecResult> {
-  return ctx.probe.exec({ pod, container: container || undefined }, ncCommand(host, port), { timeoutMs: execTimeoutMs });
 }
