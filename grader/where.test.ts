@@ -110,7 +110,7 @@ const precise: [string, string, string, string, RegExp, string | undefined][] = 
   ['bad-image-tag-shortcut-pause-rollout', 'frontend-rolled-out', 'bad-image-tag', 'Deployment', /^frontend$/, 'spec.paused'],
   ['egress-networkpolicy-broken', 'app-reaches-db', 'egress-networkpolicy', 'Pod', /^app-/, 'status.containerStatuses[name=app].ready'],
   ['egress-networkpolicy-shortcut-allow-all-egress', 'app-blocked-from-metrics', 'egress-networkpolicy', 'Pod', /^app-/, 'egress to metrics:9100'],
-  ['egress-networkpolicy-shortcut-allow-all-egress', 'policy-still-applies', 'egress-networkpolicy', 'NetworkPolicy', /^app-egress$/, 'spec.egress[0]'],
+  ['egress-networkpolicy-shortcut-allow-all-egress', 'egress-within-intent', 'egress-networkpolicy', 'NetworkPolicy', /^app-egress$/, 'spec.egress[0]'],
   ['egress-networkpolicy-shortcut-db-by-host-alias', 'app-blocked-from-metrics', 'egress-networkpolicy', 'Pod', /^app-/, 'egress to cluster DNS (lookup of metrics)'],
   ['missing-configmap-broken', 'configmap-exists', 'missing-configmap', 'ConfigMap', /^web-settings$/, undefined],
   ['missing-configmap-broken', 'web-pods-healthy', 'missing-configmap', 'Pod', /^web-/, 'status.containerStatuses[name=web].state.waiting'],
