@@ -45,25 +45,40 @@ export function policyAllows(params: PolicyAllowsParams, ctx: CheckContext): Out
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: params.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
   if (!found.ok) return fail(found.reason, found.where);
   const template = found.workload.deployment.spec?.template;
-  const subject: Subject = { labels: template?.metadata?.labels ?? {}, containerPorts: (template?.spec?.containers ?? []).flatMap((c) => c.ports ?? []) };
+  const containerPorts = (template?.spec?.containers ?? []).flatMap((c) => c.ports ?? []);
+  const subject: Subject = { labels: template?.metadata?.labels ?? {}, containerPorts };
   const universe = universeOf(ctx.snapshot);
-  const allowed = allowedBy({ policies: ctx.snapshot.networkPolicies, subject, direction: params.direction, universe });
   const intent = intentOf(params, { universe, subject, injected: ctx.injected });
   const dir = params.direction.toLowerCase();
   const expected = `expected ${params.workload}'s ${dir} within {${intent.words.join(', ')}}`;
-  const escape = firstEscape({ allowed: allowed.grants, intent: intent.grants, subject, direction: params.direction, universe });
-  if (escape?.grant.source) {
-    const { policy, path } = escape.grant.source;
-    return fail(`NetworkPolicy ${policy} ${path} allows ${arrow(escape, universe, params)}: ${expected}`, { kind: 'NetworkPolicy', name: policy, path });
-  }
-  if (escape) {
-    const labels = Object.entries(subject.labels).map(([k, v]) => `${k}=${v}`).join(',') || 'no labels';
+  // Policies select live pods by their labels: a label put on one pod opens that pod alone.
+  const seen = new Set([labelText(subject.labels)]);
+  const pods = [...found.workload.pods, ...found.workload.strays].filter((p) => {
+    const key = labelText(p.metadata?.labels ?? {});
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+  const subjects: Array<{ subject: Subject; pod?: string }> = [{ subject }, ...pods.map((p) => ({ subject: { labels: p.metadata?.labels ?? {}, containerPorts }, pod: p.metadata?.name ?? '' }))];
+  const allowed = allowedBy({ policies: ctx.snapshot.networkPolicies, subject, direction: params.direction, universe });
+  for (const one of subjects) {
+    const now = one.pod === undefined ? allowed : allowedBy({ policies: ctx.snapshot.networkPolicies, subject: one.subject, direction: params.direction, universe });
+    const escape = firstEscape({ allowed: now.grants, intent: intent.grants, subject: one.subject, direction: params.direction, universe });
+    if (!escape) continue;
+    const whose = one.pod === undefined ? '' : ` (pod ${one.pod}, whose labels ${labelText(one.subject.labels)} differ from the pod template's)`;
+    if (escape.grant.source) {
+      const { policy, path } = escape.grant.source;
+      return fail(`NetworkPolicy ${policy} ${path} allows ${arrow(escape, universe, params)}${whose}: ${expected}`, { kind: 'NetworkPolicy', name: policy, path });
+    }
     return fail(
-      `no NetworkPolicy in namespace ${universe.namespace} selects ${params.workload}'s pods (${labels}) with ${params.direction} in policyTypes, so all ${dir} is allowed, e.g. ${arrow(escape, universe, params)}: ${expected}`,
-      unrestrictedWhere(params, ctx, subject),
+      `no NetworkPolicy in namespace ${universe.namespace} selects ${params.workload}'s pods (${labelText(one.subject.labels)}) with ${params.direction} in policyTypes, so all ${dir} is allowed, e.g. ${arrow(escape, universe, params)}${whose}: ${expected}`,
+      unrestrictedWhere(params, ctx, one.subject),
     );
   }
   const policies = allowed.policies.length === 1 ? `NetworkPolicy ${allowed.policies[0]} allows` : `NetworkPolicies ${allowed.policies.join(', ')} allow`;
   const what = allowed.policies.length ? `${policies} ${listSome(allowed.grants.map((g) => grantWords(g, universe)), 4) || 'nothing'}` : `no policy restricts it, and the intent allows everything`;
   return pass(`${params.workload}'s ${dir} stays within {${intent.words.join(', ')}}: ${what}`, { kind: 'Deployment', name: params.workload });
+}
+
+function labelText(labels: Record<string, string>): string {
+  return Object.entries(labels)
+    .sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(',') || 'no labels';
 }

@@ -81,7 +81,7 @@ export const checkSpec = z.discriminatedUnion('kind', [
     from: workload,
     host: z.string().min(1),
     port: z.number().int().min(1).max(65535),
-    /** "blocked" also proves the target is up: Service `host` routes `port` to a Ready pod that accepts it on loopback. */
+    /** "reachable" reads back the genuine target's pod uid (/kubedrill-id); "blocked" also proves the target serves: each of its pods accepts `port` on its own pod address, and Service `host` still selects them. */
     expect: z.enum(['reachable', 'blocked']),
   }),
   z.object({
