@@ -87,12 +87,17 @@ function checkRules(check: CheckSpec, at: (field: string) => PropertyKey[], repo
     all ? all.find((o) => o.object.kind === kind && o.object.metadata.name === name) : true;
   switch (check.kind) {
     case 'networkReachable':
-      if (check.expect === 'blocked' && all) {
-        // The control behind "blocked" execs into a pod of Service `host`.
+      if (all) {
+        // Both verdicts find the genuine target through an injected Service: "blocked" runs its
+        // control in the target's pods, "reachable" reads back a target pod's identity.
         const service = find('Service', check.host.split('.')[0] ?? check.host);
         const ports = service && service !== true ? ((service.object.spec as { ports?: { port?: number }[] } | undefined)?.ports ?? []) : [];
-        if (!service) report(at('host'), `expect "blocked" needs a Service the scenario injects, to prove the target is up; no Service ${showValue(check.host)}`);
-        else if (!ports.some((p) => p.port === check.port)) report(at('port'), `Service ${showValue(check.host)} has no port ${check.port}`);
+        if (!service) {
+          // A "reachable" check on a missing Service fails at grading with its reason; a manifest
+          // that failed to load must not be reported twice, so only "blocked" insists here.
+          if (check.expect === 'blocked') report(at('host'), `expect "blocked" needs a Service the scenario injects, to prove the target is up; no Service ${showValue(check.host)}`);
+        } else if (!ports.some((p) => p.port === check.port)) report(at('port'), `Service ${showValue(check.host)} has no port ${check.port}`);
+        else if (service !== true) targetProblem(service, all, (detail) => report(at('host'), detail));
       }
       return;
     case 'fieldCompare':
@@ -129,9 +134,12 @@ function checkRules(check: CheckSpec, at: (field: string) => PropertyKey[], repo
     case 'policyApplies':
       if (!find('NetworkPolicy', check.policy)) report(at('policy'), `names no NetworkPolicy of the manifests: ${showValue(check.policy)}`);
       return;
-    case 'envNamesService':
-      if (!find('Service', check.service)) report(at('service'), `names no Service of the manifests: ${showValue(check.service)}`);
+    case 'envNamesService': {
+      const service = find('Service', check.service);
+      if (!service) report(at('service'), `names no Service of the manifests: ${showValue(check.service)}`);
+      else if (service !== true && all) targetProblem(service, all, (detail) => report(at('service'), detail));
       return;
+    }
     case 'objectExists':
       if (check.injected && !find(check.object.kind, check.object.name)) {
         report(at('object'), `${check.object.kind}/${check.object.name} is not in the manifests (set injected: false for an object the learner creates)`);
@@ -139,5 +147,24 @@ function checkRules(check: CheckSpec, at: (field: string) => PropertyKey[], repo
       return;
     default:
       return;
+  }
+}
+
+/** The genuine target behind a Service is the one injected Deployment its selector matches: say so when several match. */
+function targetProblem(service: LoadedObject, all: readonly LoadedObject[], report: (detail: string) => void): void {
+  const selector = (service.object.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {};
+  const entries = Object.entries(selector);
+  const matching = [...new Set(
+    all
+      .filter((o) => o.object.kind === 'Deployment')
+      .filter((o) => {
+        const labels = ((o.object.spec as { template?: { metadata?: { labels?: Record<string, string> } } } | undefined)?.template?.metadata?.labels) ?? {};
+        return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
+      })
+      .map((o) => o.object.metadata.name),
+  )];
+  // Selecting none is the manifests' own problem (reported where the Service is); two is ambiguous here.
+  if (matching.length > 1) {
+    report(`Service ${showValue(service.object.metadata.name)} must select exactly one injected Deployment (the genuine target), saw ${matching.join(', ')}`);
   }
 }
