@@ -58,6 +58,8 @@ export function lookCommand(where: Where, namespace: string): string {
   const container = /\[name=([^\]]+)\]/.exec(path)?.[1];
   const c = container ? ` -c ${container}` : '';
   if (where.kind === 'Namespace') return `kubectl -n ${where.name} get events --sort-by=.lastTimestamp`;
+  // A connection through a variable goes wherever the pod resolves it: its env and /etc/hosts first.
+  if (/^egress to \$/.test(path) && where.kind === 'Pod') return `${kubectl} describe pod ${where.name}`;
   if (/^(egress|ingress)\b/.test(path)) return `${kubectl} describe networkpolicy`;
   if (where.kind === 'Pod') {
     if (/\blastState\.terminated$/.test(path)) return `${kubectl} logs ${where.name}${c} --previous`;
