@@ -23,24 +23,32 @@ export interface VolumeFiles {
  * that supplies it, resolved as the kubelet writes them: a ConfigMap gives
  * every key of data and binaryData, or with `items` only those keys under
  * their paths; the sources of a projected volume are written in order into
- * one map, so a later source that supplies the same path wins. A ConfigMap
- * missing from the snapshot supplies nothing (the pod could not mount it).
+ * one map, so a later source that supplies the same path wins. The judged
+ * ConfigMap (`judged`) missing from the snapshot supplies nothing (a pod
+ * cannot have mounted it). Any other non-optional source that is missing — a
+ * ConfigMap deleted, or an `items` key taken out of one — is unknown: the
+ * kubelet then stops updating the volume, and running pods keep the files it
+ * wrote before.
  */
-export function volumeFiles(volume: V1Volume, configMaps: V1ConfigMap[]): VolumeFiles {
+export function volumeFiles(volume: V1Volume, configMaps: V1ConfigMap[], judged?: string): VolumeFiles {
   const files = new Map<string, FileSource>();
   const unknown: FileSource[] = [];
   const put = (paths: string[], from: Omit<FileSource, 'path'>): void => {
     for (const path of paths) files.set(trimPath(path), { path: trimPath(path), ...from });
   };
-  if (volume.configMap) {
-    const name = volume.configMap.name ?? '';
-    put(configMapPaths(name, volume.configMap.items, configMaps), { source: `ConfigMap ${name}`, configMap: name, field: 'configMap' });
-  }
+  const fromConfigMap = (source: { name?: string; items?: V1KeyToPath[]; optional?: boolean }, field: string): void => {
+    const name = source.name ?? '';
+    const { paths, missing } = configMapPaths(name, source.items, configMaps);
+    if (missing && name !== judged && source.optional !== true) {
+      unknown.push({ path: '*', source: `ConfigMap ${name} (${missing}: running pods keep the files it wrote before)`, field });
+    }
+    put(paths, { source: `ConfigMap ${name}`, configMap: name, field });
+  };
+  if (volume.configMap) fromConfigMap(volume.configMap, 'configMap');
   (volume.projected?.sources ?? []).forEach((s: V1VolumeProjection, i) => {
     const field = `projected.sources[${i}]`;
     if (s.configMap) {
-      const name = s.configMap.name ?? '';
-      put(configMapPaths(name, s.configMap.items, configMaps), { source: `ConfigMap ${name}`, configMap: name, field });
+      fromConfigMap(s.configMap, field);
     } else if (s.secret) {
       const from = { source: `Secret ${s.secret.name ?? ''}`, field };
       if (s.secret.items) put(s.secret.items.map((item) => item.path), from);
@@ -58,11 +66,14 @@ export function volumeFiles(volume: V1Volume, configMaps: V1ConfigMap[]): Volume
   return { files, unknown };
 }
 
-function configMapPaths(name: string, items: V1KeyToPath[] | undefined, configMaps: V1ConfigMap[]): string[] {
+// The paths a ConfigMap source writes, and what is missing for it to write them all.
+function configMapPaths(name: string, items: V1KeyToPath[] | undefined, configMaps: V1ConfigMap[]): { paths: string[]; missing?: string } {
   const cm = configMaps.find((c) => c.metadata?.name === name);
-  if (!cm) return [];
+  if (!cm) return { paths: [], missing: 'not found' };
   const keys = new Set([...Object.keys(cm.data ?? {}), ...Object.keys(cm.binaryData ?? {})]);
-  return items ? items.filter((item) => keys.has(item.key)).map((item) => item.path) : [...keys];
+  if (!items) return { paths: [...keys] };
+  const absent = items.filter((item) => !keys.has(item.key)).map((item) => item.key);
+  return { paths: items.filter((item) => keys.has(item.key)).map((item) => item.path), ...(absent.length ? { missing: `no key ${absent.join(', ')}` } : {}) };
 }
 
 function trimPath(path: string): string {

@@ -46,7 +46,7 @@ export function mountsConfigMap(check: CheckOf<'mountsConfigMap'>, ctx: CheckCon
   const what = `volume ${volume.name} mounted at ${dir}`;
   if (!source) return fail(`${where}: expected ${what} to come from ConfigMap ${check.configMap}, saw ${describeVolume(volume)}`, volumeAt);
   if (source.optional === true) return fail(`${where}: expected ${what} (${source.how}) not to be optional — a missing ConfigMap must stop the pod, not hide the problem`, volumeAt);
-  const { files, unknown } = volumeFiles(volume, ctx.snapshot.configMaps);
+  const { files, unknown } = volumeFiles(volume, ctx.snapshot.configMaps, check.configMap);
   // With `files`, only those paths are judged (other files may sit beside them); without, every file.
   const judged = (path: string): boolean => !check.files || check.files.includes(path);
   const foreign = [...files.values()].filter((f) => judged(f.path) && f.configMap !== check.configMap).sort((a, b) => a.path.localeCompare(b.path));

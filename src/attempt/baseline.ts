@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { V1Namespace } from '@kubernetes/client-node';
 import type { StoredObject } from '../../grader/stored/content.ts';
+import { AttemptTamperedError } from './record.ts';
 
 /** The namespace annotation holding the objects as stored at injection (gzip, base64). */
 export const BASELINE = 'kubedrill.io/baseline';
@@ -35,8 +36,7 @@ export function baselineDigest(annotation: string): string {
 export function decodeBaseline(namespace: V1Namespace, digest: string | undefined): StoredObject[] | undefined {
   if (digest === undefined) return undefined;
   const annotation = namespace.metadata?.annotations?.[BASELINE];
-  if (annotation === undefined || baselineDigest(annotation) !== digest) {
-    throw new Error(`the baseline of namespace ${namespace.metadata?.name ?? '?'} was edited or removed; run \`kubedrill reset\` to start over`);
-  }
+  // Edited or removed: the signed record no longer matches, as with an edited record.
+  if (annotation === undefined || baselineDigest(annotation) !== digest) throw new AttemptTamperedError(namespace.metadata?.name ?? '?');
   return JSON.parse(gunzipSync(Buffer.from(annotation, 'base64')).toString('utf8')) as StoredObject[];
 }

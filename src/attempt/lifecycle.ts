@@ -72,7 +72,9 @@ export async function startAttempt(options: StartOptions): Promise<StartResult> 
     );
     const stored = await kube.snapshot(namespace);
     record.fingerprint = fingerprint(scenario, stored);
-    const baseline = encodeBaseline(storedObjects(stored));
+    // Kept PriorityClasses are recorded even when no Deployment names them.
+    const keptClasses = (scenario.keep ?? []).filter((k) => k.kind === 'PriorityClass').map((k) => k.name);
+    const baseline = encodeBaseline(storedObjects(stored, keptClasses));
     record.baselineDigest = baseline.digest;
     record.state = 'active';
     record.startedAt = new Date().toISOString();

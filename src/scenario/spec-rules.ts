@@ -4,6 +4,7 @@ import { fieldPathOf, showValue, type ScenarioProblem } from './errors.ts';
 import type { LoadedObject } from './manifests.ts';
 import { containersOf } from './pod-spec.ts';
 import { keepCheckId, type CheckSpec, type ScenarioSpec } from './schema.ts';
+import { STORED_KINDS } from '../../grader/stored/content.ts';
 import type { YamlDoc } from './yaml-source.ts';
 
 /** Kinds that live outside any namespace: touching them makes a scenario exclusive. */
@@ -64,7 +65,8 @@ export function specProblems(context: SpecContext): ScenarioProblem[] {
   const keepIds = new Set(spec.keep.map(keepCheckId));
   spec.keep.forEach((object, index) => {
     const injected = all.some((o) => o.object.kind === object.kind && o.object.metadata.name === object.name);
-    if (context.manifestsComplete && !injected) report(['keep', index], `names no object of the manifests: ${object.kind} ${showValue(object.name)}`);
+    if (!(STORED_KINDS as readonly string[]).includes(object.kind)) report(['keep', index, 'kind'], `${object.kind} cannot be kept: its objects belong to a controller (keep one of ${STORED_KINDS.join(', ')})`);
+    else if (context.manifestsComplete && !injected) report(['keep', index], `names no object of the manifests: ${object.kind} ${showValue(object.name)}`);
   });
   spec.checks.forEach((check, index) => {
     if (keepIds.has(check.id)) report(['checks', index, 'id'], `${showValue(check.id)} is the id of a keep entry's check: pick another`);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Kube } from '../../kube/client.ts';
 import { createProgress } from '../../../cluster/progress.ts';
 import { listAttempts, readBaseline, writeAttempt } from '../../attempt/store.ts';
-import { buildDebrief, renderDebrief } from '../../debrief/debrief.ts';
+import { buildDebrief, renderDebrief, type Debrief } from '../../debrief/debrief.ts';
 import { honestFixes } from '../../scenario/fixes.ts';
 import type { AttemptRecord } from '../../attempt/record.ts';
 import { startAttempt, stopAttempt } from '../../attempt/lifecycle.ts';
@@ -91,11 +91,13 @@ export async function hintCommand(id: string | undefined): Promise<number> {
   const record = await resolveAttempt(kube, id);
   const scenario = await findScenario(record.scenario);
   // Where the cluster says to look now: derived from the verdicts' `where`, never their reasons.
-  const look = lookNow({ kube, scenario, record });
+  // Started at once (it grades); a failure to look costs a line, never the hint.
+  const look = lookNow({ kube, scenario, record }).catch((error: unknown) => paint.dim(`(no look at the cluster: ${error instanceof Error ? error.message : String(error)})`));
   if (record.hintsUsed >= scenario.hints.length) {
     scenario.hints.forEach((h, i) => out(`Hint ${i + 1}/${scenario.hints.length}: ${h}`));
     out(await look);
-    out(paint.dim('No more hints. `kubedrill check` says what is still wrong; `kubedrill solution` shows the answer (scores 0).'));
+    const self = selfCommand();
+    out(paint.dim(`No more hints. \`${self} check\` says what is still wrong; \`${self} solution\` shows the answer (scores 0).`));
     return EXIT.ok;
   }
   record.hintsUsed += 1;
@@ -114,14 +116,20 @@ export async function checkCommand(id: string | undefined, options: { wait?: str
   if (!options.json) process.stderr.write(paint.dim(`checking ${scenario.id} in ${record.namespace}${waitMs ? ` (until pass or ${options.wait})` : ''}...\n`));
   const result = await withInterrupt((signal) => gradeUntilPass({ kube, scenario, record, waitMs, signal }));
   const elapsed = (Date.parse(result.at) - Date.parse(record.startedAt)) / 1000;
-  // The debrief comes with a pass, never before: it names the fix.
-  const debrief = result.passed
-    ? buildDebrief({ baseline: await readBaseline(kube, record), snapshot: result.snapshot, seconds: elapsed, explanation: scenario.explanation, fixes: await honestFixes(scenario) })
-    : undefined;
   if (result.passed && !record.passedAt) {
     record.passedAt = result.at;
     await writeAttempt(kube, record);
     await appendHistory({ type: 'attempt', scenario: record.scenario, namespace: record.namespace, startedAt: record.startedAt, endedAt: result.at, passed: true, seconds: elapsed, hintsUsed: record.hintsUsed, revealed: record.revealed, ...(record.drill ? { drill: record.drill } : {}) });
+  }
+  // The debrief comes with a pass, never before: it names the fix. The pass is recorded first; a debrief that cannot be built costs a line.
+  let debrief: Debrief | undefined;
+  let debriefError: string | undefined;
+  if (result.passed) {
+    try {
+      debrief = buildDebrief({ baseline: await readBaseline(kube, record), snapshot: result.snapshot, seconds: elapsed, explanation: scenario.explanation, fixes: await honestFixes(scenario) });
+    } catch (error) {
+      debriefError = error instanceof Error ? error.message : String(error);
+    }
   }
   if (options.json) {
     outJson({ scenario: scenario.id, namespace: record.namespace, passed: result.passed, at: result.at, elapsedSeconds: Math.round(elapsed), hintsUsed: record.hintsUsed, revealed: record.revealed, checks: result.verdicts, ...(debrief ? { debrief } : {}) });
@@ -129,6 +137,7 @@ export async function checkCommand(id: string | undefined, options: { wait?: str
     for (const line of renderVerdicts(result.verdicts)) out(line);
     out();
     out(result.passed ? paint.green(paint.bold(`PASSED in ${formatSeconds(elapsed)}`)) : paint.red(paint.bold(`NOT YET: ${result.verdicts.filter((v) => !v.passed).length} of ${result.verdicts.length} checks failing`)));
+    if (debriefError) out(paint.dim(`(no debrief: ${debriefError})`));
     for (const section of debrief ? renderDebrief(debrief) : []) {
       out();
       out(paint.bold(section.heading));

@@ -5,6 +5,7 @@ import { allScenarios } from '../scenarios.ts';
 import { EXIT } from '../errors.ts';
 import { formatSeconds, out, outJson, paint, table } from '../output.ts';
 import { nextSuggested, readMarks } from '../../report/progress.ts';
+import { selfCommand } from '../invocation.ts';
 
 /** `kubedrill list [--json]`: the scenarios, which are done (passed without the solution), best times, what to try next. */
 export async function listCommand(options: { json?: boolean }): Promise<number> {
@@ -33,7 +34,8 @@ export async function listCommand(options: { json?: boolean }): Promise<number> 
   ))
     out(line);
   out();
-  out(next ? `next: kubedrill start ${next.id}   (${next.difficulty}, not passed yet)` : paint.green('every scenario passed — try a drill: kubedrill drill --count 3 --time 30m'));
+  const self = selfCommand();
+  out(next ? `next: ${self} start ${next.id}   (${next.difficulty}, not passed yet)` : paint.green(`every scenario passed — try a drill: ${self} drill --count 3 --time 30m`));
   return EXIT.ok;
 }
 
