@@ -41,7 +41,8 @@ export interface ConnectRequest {
    * The command puts the learner to work (start, reset, drill): a local
    * cluster found already up merges its context into their kubeconfig too
    * (`up` does it when it runs), so plain kubectl works from a new shell or
-   * another KUBECONFIG. Never for verify: a proof run leaves kubeconfigs alone.
+   * another KUBECONFIG. Not for verify: a proof run merges nothing itself
+   * (only an `up` it has to run, on a cluster that is down, merges as `up` does).
    */
   learner?: boolean;
   progress: Progress;
