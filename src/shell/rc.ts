@@ -49,7 +49,9 @@ export function shellLaunch(shell: ShellName, setup: SubshellSetup, dir: string,
       'compdef _kubectl k',
       `PROMPT=${quote(`[${label}] %~ %# `, shell)}`,
     ];
-    return { command: 'zsh', args: ['-i'], files: { [`${dir}/.zshrc`]: `${rc.join('\n')}\n` }, env: { ZDOTDIR: dir, KUBEDRILL_SHELL: '1' } };
+    // zsh reads $ZDOTDIR/.zshenv before .zshrc: the learner's own (PATH, Homebrew, asdf) must still run.
+    const zshenv = `[ -f ${quote(`${original}/.zshenv`, shell)} ] && source ${quote(`${original}/.zshenv`, shell)}\n`;
+    return { command: 'zsh', args: ['-i'], files: { [`${dir}/.zshenv`]: zshenv, [`${dir}/.zshrc`]: `${rc.join('\n')}\n` }, env: { ZDOTDIR: dir, KUBEDRILL_SHELL: '1' } };
   }
   const file = `${dir}/bashrc`;
   const rc = [

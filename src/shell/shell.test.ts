@@ -56,6 +56,7 @@ describe('shellLaunch', () => {
     const rc = launch.files['/tmp/x/.zshrc']!;
     expect(rc).toContain(`ZDOTDIR='/home/l'`);
     expect(rc).toContain('compdef _kubectl k');
+    expect(launch.files['/tmp/x/.zshenv']).toBe(`[ -f '/home/l/.zshenv' ] && source '/home/l/.zshenv'\n`);
   });
 
   it('fish: an init command sourcing our file', () => {
