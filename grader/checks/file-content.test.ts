@@ -6,7 +6,7 @@ import { check, context, execResult } from '../fixtures/test-context.ts';
 import { fileContent } from './file-content.ts';
 
 const [a, b] = ['web-5d8f7c9b6d-x7k2p', 'web-5d8f7c9b6d-m4q9z'];
-const cat = (pod: string, exitCode: number, stdout: string, stderr = ''): RecordedExec => execResult(pod, ['cat', '/etc/web/settings.conf'], exitCode, stdout, stderr);
+const cat = (pod: string, exitCode: number, stdout: string, stderr = ''): RecordedExec => execResult(pod, ['/bin/cat', '/etc/web/settings.conf'], exitCode, stdout, stderr);
 const params = { workload: 'web', path: '/etc/web/settings.conf', matches: '^mode=production$' };
 const notReady: PodOptions = { phase: 'Pending', ready: false, containers: [waiting('web', 'ContainerCreating')] };
 
@@ -30,7 +30,7 @@ describe('fileContent', () => {
   it('reads in the named container', async () => {
     const ctx = context(snapshot(workload('web', { pods: [{ containers: [running('web')] }] })), { exec: [{ ...cat(a, 0, 'mode=production'), container: 'web' }] });
     await fileContent(check('fileContent', { ...params, container: 'web' }), ctx);
-    expect(ctx.probe.calls).toEqual([{ pod: a, container: 'web', command: ['cat', '/etc/web/settings.conf'] }]);
+    expect(ctx.probe.calls).toEqual([{ pod: a, container: 'web', command: ['/bin/cat', '/etc/web/settings.conf'] }]);
   });
 
   it.each<[string, PodOptions, RecordedExec[], boolean, RegExp, number]>([

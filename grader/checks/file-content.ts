@@ -26,7 +26,8 @@ export async function fileContent(check: CheckOf<'fileContent'>, ctx: CheckConte
   const results = await Promise.all(
     pods.map(async (pod) => {
       const container = check.container ?? pod.spec?.containers[0]?.name;
-      const result = await ctx.probe.exec({ pod: podName(pod), container }, ['cat', check.path], { timeoutMs: execTimeoutMs });
+      // By absolute path: the container's own PATH (which a learner can set) never picks the reader.
+      const result = await ctx.probe.exec({ pod: podName(pod), container }, ['/bin/cat', check.path], { timeoutMs: execTimeoutMs });
       return { pod: podName(pod), result };
     }),
   );
