@@ -45,7 +45,8 @@ export async function readBytes(file: string): Promise<Buffer | null> {
 export async function writeAtomic(file: string, bytes: Buffer | string, mode: number): Promise<void> {
   const real = await fs.realpath(file).catch(() => file);
   const temp = `${real}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await fs.open(temp, 'w', mode);
+  // 'wx': never follow a file planted at the temp name (the writer may be root, the folder shared).
+  const handle = await fs.open(temp, 'wx', mode);
   try {
     await handle.writeFile(bytes);
     await handle.chmod(mode);
