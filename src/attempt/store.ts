@@ -1,6 +1,7 @@
 import type { Kube } from '../kube/client.ts';
 import { signingKey } from '../home.ts';
 import type { StoredObject } from '../../grader/stored/content.ts';
+import type { Snapshot } from '../../grader/types.ts';
 import { decodeBaseline } from './baseline.ts';
 import { decodeRecord, encodeRecord, isForeignRecord, MANAGED_BY, type AttemptRecord } from './record.ts';
 
@@ -15,11 +16,14 @@ export async function writeAttempt(kube: Kube, record: AttemptRecord, also: Reco
   await kube.annotateNamespace(record.namespace, { ...also, ...encodeRecord(record, await signingKey()) });
 }
 
-/** The objects of an attempt as stored at injection; undefined for attempts started before baselines existed. */
-export async function readBaseline(kube: Kube, record: AttemptRecord): Promise<StoredObject[] | undefined> {
-  if (record.baselineDigest === undefined) return undefined;
-  const ns = await kube.readNamespace(record.namespace);
-  return ns ? decodeBaseline(ns, record.baselineDigest) : undefined;
+/**
+ * The objects of an attempt as stored at injection, from the namespace a
+ * snapshot already read (no call of its own); undefined for attempts started
+ * before baselines existed, or when the namespace is gone.
+ */
+export function baselineOf(snapshot: Snapshot, record: AttemptRecord): StoredObject[] | undefined {
+  if (record.baselineDigest === undefined || !snapshot.namespaceObject) return undefined;
+  return decodeBaseline(snapshot.namespaceObject, record.baselineDigest);
 }
 
 /**

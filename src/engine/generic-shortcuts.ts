@@ -1,4 +1,7 @@
 import type { Scenario } from '../scenario/types.ts';
+import { quote as shellQuote } from '../shell/exports.ts';
+
+const quote = (value: string): string => shellQuote(value, 'bash');
 
 /** A learner action as shell (run with KUBECONFIG and NS set), generated or from a file. */
 export interface CaseScript {
@@ -53,9 +56,9 @@ function workloadShortcuts(scenario: Pick<Scenario, 'checks' | 'injected'>): Cas
  * fail them.
  */
 function keepShortcuts(scenario: Pick<Scenario, 'keep' | 'solution'>): CaseScript[] {
-  const solve = `sh ${shellQuote(scenario.solution)}`;
+  const solve = `sh ${quote(scenario.solution)}`;
   return scenario.keep.flatMap(({ kind, name }): CaseScript[] => {
-    const patch = (type: string, body: unknown): string => `kubectl -n "$NS" patch ${kind.toLowerCase()} ${name} --type=${type} -p ${shellQuote(JSON.stringify(body))}`;
+    const patch = (type: string, body: unknown): string => `kubectl -n "$NS" patch ${kind.toLowerCase()} ${name} --type=${type} -p ${quote(JSON.stringify(body))}`;
     if (kind === 'Deployment') {
       const extra = { name: 'kubedrill-extra', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] };
       return [{ name: `generic-modify-${name}`, kind: 'shortcut', description: `solve, then give kept Deployment ${name} an extra container`, inline: `set -eu\n${solve}\n${patch('json', [{ op: 'add', path: '/spec/template/spec/containers/-', value: extra }])}` }];
@@ -78,12 +81,12 @@ function keepShortcuts(scenario: Pick<Scenario, 'keep' | 'solution'>): CaseScrip
  * (policyAllows) can fail them.
  */
 function policyShortcuts(scenario: Pick<Scenario, 'checks' | 'solution'>): CaseScript[] {
-  const solve = `sh ${shellQuote(scenario.solution)}`;
+  const solve = `sh ${quote(scenario.solution)}`;
   return scenario.checks.flatMap((check): CaseScript[] => {
     if (check.kind !== 'policyApplies') return [];
     const direction = check.policyType === 'Egress' ? 'egress' : 'ingress';
     const probed = [...new Set(scenario.checks.flatMap((c) => (c.kind === 'networkReachable' && c.from === check.workload ? [c.port] : [])))].sort((a, b) => a - b);
-    const addRule = (rule: unknown): string => `kubectl -n "$NS" patch networkpolicy ${check.policy} --type=json -p ${shellQuote(JSON.stringify([{ op: 'add', path: `/spec/${direction}/-`, value: rule }]))}`;
+    const addRule = (rule: unknown): string => `kubectl -n "$NS" patch networkpolicy ${check.policy} --type=json -p ${quote(JSON.stringify([{ op: 'add', path: `/spec/${direction}/-`, value: rule }]))}`;
     return [
       {
         name: `generic-open-but-probed-${check.policy}`,
@@ -110,10 +113,6 @@ export function portsExcept(ports: number[]): Array<{ protocol: 'TCP'; port: num
     from = port + 1;
   }
   return ranges;
-}
-
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 function firstContainer(scenario: Pick<Scenario, 'injected'>, workload: string): string {

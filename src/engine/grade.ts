@@ -3,7 +3,7 @@ import { sleep } from '../kube/client.ts';
 import { grade, stabilityWindowMs } from '../../grader/index.ts';
 import type { Probe, Snapshot, Verdict } from '../../grader/types.ts';
 import type { AttemptRecord } from '../attempt/record.ts';
-import { readBaseline } from '../attempt/store.ts';
+import { baselineOf } from '../attempt/store.ts';
 import type { ScenarioView } from './scenario-view.ts';
 
 /** One grading of an attempt. Same shape whether it passed or not. */
@@ -40,7 +40,8 @@ export async function gradeAttempt(options: GradeOptions): Promise<GradeResult &
     const remaining = before.takenAt + window - Date.now();
     if (remaining > 0) await sleep(remaining);
   }
-  const [snapshot, baseline] = await Promise.all([kube.snapshot(record.namespace), readBaseline(kube, record)]);
+  const snapshot = await kube.snapshot(record.namespace);
+  const baseline = baselineOf(snapshot, record);
   const verdicts = await grade(checks, {
     snapshot,
     before,

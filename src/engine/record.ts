@@ -4,7 +4,7 @@ import { parseImage, repositories } from '../../grader/image.ts';
 import type { KubeObject, Probe, Snapshot, Verdict } from '../../grader/types.ts';
 import type { RecordedExec, Fixture } from '../../grader/fixtures/replay.ts';
 import type { AttemptRecord } from '../attempt/record.ts';
-import { readBaseline } from '../attempt/store.ts';
+import { baselineOf } from '../attempt/store.ts';
 import type { ScenarioView } from './scenario-view.ts';
 import { probeFor } from './grade.ts';
 import { sleep } from '../kube/client.ts';
@@ -38,7 +38,7 @@ export async function recordFixture(
   if (window > 0) await sleep(window);
   const snapshot = await kube.snapshot(record.namespace);
   const probe = recordingProbe(probeFor(kube, record.namespace, snapshot));
-  const baseline = await readBaseline(kube, record);
+  const baseline = baselineOf(snapshot, record);
   const verdicts = await grade(scenario.checks, { snapshot, before, probe, injected: scenario.injected, fingerprint: record.fingerprint, ...(baseline ? { baseline } : {}) });
   const fixture: Fixture = {
     description,

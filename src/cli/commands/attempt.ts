@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Kube } from '../../kube/client.ts';
 import { createProgress } from '../../../cluster/progress.ts';
-import { listAttempts, readBaseline, writeAttempt } from '../../attempt/store.ts';
+import { baselineOf, listAttempts, writeAttempt } from '../../attempt/store.ts';
 import { buildDebrief, renderDebrief, type Debrief } from '../../debrief/debrief.ts';
 import { honestFixes } from '../../scenario/fixes.ts';
 import type { AttemptRecord } from '../../attempt/record.ts';
@@ -126,7 +126,7 @@ export async function checkCommand(id: string | undefined, options: { wait?: str
   let debriefError: string | undefined;
   if (result.passed) {
     try {
-      debrief = buildDebrief({ baseline: await readBaseline(kube, record), snapshot: result.snapshot, seconds: elapsed, explanation: scenario.explanation, fixes: await honestFixes(scenario) });
+      debrief = buildDebrief({ baseline: baselineOf(result.snapshot, record), snapshot: result.snapshot, seconds: elapsed, explanation: scenario.explanation, fixes: await honestFixes(scenario) });
     } catch (error) {
       debriefError = error instanceof Error ? error.message : String(error);
     }
