@@ -76,7 +76,8 @@ export async function grade(specs: CheckSpec[], ctx: CheckContext): Promise<Verd
       try {
         const run = checks[spec.kind] as (check: CheckSpec, ctx: CheckContext) => Outcome | Promise<Outcome>;
         const outcome = await run(spec, ctx);
-        return { id: spec.id, passed: outcome.passed, reason: outcome.reason, where: inNamespace(outcome.where ?? checkWhere(spec), ns) };
+        const verdict: Verdict = { id: spec.id, passed: outcome.passed, reason: outcome.reason, where: inNamespace(outcome.where ?? checkWhere(spec), ns) };
+        return outcome.final && !outcome.passed ? { ...verdict, final: true } : verdict;
       } catch (error) {
         return { id: spec.id, passed: false, reason: `internal error in ${spec.kind} check: ${errorMessage(error)}`, where: inNamespace(checkWhere(spec), ns) };
       }

@@ -8,6 +8,12 @@ export interface Outcome {
   reason: string;
   /** The object and field the outcome is about; `grade` falls back to the check's own object. */
   where?: Where;
+  /**
+   * A failure that nothing but a learner's change can undo (docs/decisions/0080):
+   * the tracked object is gone, or a field no controller writes is wrong.
+   * Never set on a failure a controller or the kubelet may still turn.
+   */
+  final?: true;
 }
 
 /** The params of one check kind, e.g. CheckOf<'rolloutComplete'>. */
@@ -24,4 +30,15 @@ export function pass(reason: string, where?: Where): Outcome {
 /** A failing outcome: the reason says what was expected and what was seen, `where` which object and field were wrong. */
 export function fail(reason: string, where: Where): Outcome {
   return { passed: false, reason, where };
+}
+
+/**
+ * A failure only the learner can undo — the injected object is gone or
+ * replaced, a kept object's spec differs, a learner-owned field (a spec, a
+ * ConfigMap's data, a PriorityClass) is wrong. Once the learner (a verify
+ * script) is done, it is the outcome at any later time: verify may end the
+ * case here. Never for what a controller or the kubelet may still change.
+ */
+export function finalFail(reason: string, where: Where): Outcome {
+  return { passed: false, reason, where, final: true };
 }

@@ -88,4 +88,6 @@ export interface Verdict {
   reason: string;
   /** The object (and field) the verdict is about: on a failure, what was found wrong. */
   where: Where;
+  /** On a failure only a learner's change can undo (the tracked object gone, a learner-owned field wrong): see docs/decisions/0080. */
+  final?: true;
 }

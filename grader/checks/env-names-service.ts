@@ -1,7 +1,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { couldNotRun, describeExec, execTimeoutMs } from '../exec.ts';
 import { count, show } from '../format.ts';
-import { fail, pass } from '../outcome.ts';
+import { fail, finalFail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import { podName, runningReady } from '../pod-state.ts';
 import { identityCommand, readIdentity } from '../probe-identity.ts';
@@ -32,7 +32,7 @@ export async function envNamesService(check: CheckOf<'envNamesService'>, ctx: Ch
   const service = ctx.snapshot.services.find((s) => s.metadata?.name === check.service);
   if (!service) return fail(`Service ${check.service} not found in namespace ${ctx.snapshot.namespace}: expected ${check.variable} to name it`, { kind: 'Service', name: check.service });
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
-  if (!found.ok) return fail(found.reason, found.where);
+  if (!found.ok) return finalFail(found.reason, found.where);
   const note = strayNote(found.workload);
   const pods = found.workload.pods.filter(runningReady).sort((a, b) => podName(a).localeCompare(podName(b)));
   if (pods.length === 0) {

@@ -3,7 +3,7 @@ import type { CompareMode } from '../compare.ts';
 import { count, show } from '../format.ts';
 import { findObject } from '../objects.ts';
 import type { AnyObject } from '../objects.ts';
-import { fail, pass } from '../outcome.ts';
+import { fail, finalFail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import { imageDigests, normalizeImage } from '../image.ts';
 import { podName } from '../pod-state.ts';
@@ -22,7 +22,8 @@ import { identityProblem, judged, resolveWorkload, strayNote } from '../workload
  * Requests read as the API server defaults them on pods (a missing request is
  * its limit). With `pods`, pods carrying the selector that the Deployment does
  * not own are held to the same value (they serve its Service), but never
- * stand in for owned ones.
+ * stand in for owned ones. A wrong value on an object (not pods) is final
+ * when no controller writes the field: see {@link learnerOwned}.
  */
 export function fieldCompare(check: CheckOf<'fieldCompare'>, ctx: CheckContext): Outcome {
   const asImage = (v: unknown): unknown => (check.image && typeof v === 'string' ? normalizeImage(v) : v);
@@ -34,16 +35,16 @@ export function fieldCompare(check: CheckOf<'fieldCompare'>, ctx: CheckContext):
   if (check.object) {
     const { kind, name } = check.object;
     const obj = findObject(ctx.snapshot, kind, name);
-    if (!obj) return fail(`${kind} ${name} not found: expected ${check.path} to be ${compareValue(check.op, undefined, want, mode).expected}`, { kind, name });
+    if (!obj) return finalFail(`${kind} ${name} not found: expected ${check.path} to be ${compareValue(check.op, undefined, want, mode).expected}`, { kind, name });
     if (kind === 'Deployment') {
       const problem = identityProblem(kind, name, obj.metadata?.uid ?? '', ctx.fingerprint);
-      if (problem) return fail(problem, { kind, name, path: 'metadata.uid' });
+      if (problem) return finalFail(problem, { kind, name, path: 'metadata.uid' });
     }
     targets = [{ label: `${kind} ${name}`, obj, where: { kind, name, path: check.path } }];
   } else {
     const name = check.pods ?? '';
     const found = resolveWorkload({ snapshot: ctx.snapshot, name, fingerprint: ctx.fingerprint, injected: ctx.injected });
-    if (!found.ok) return fail(found.reason, found.where);
+    if (!found.ok) return finalFail(found.reason, found.where);
     note = strayNote(found.workload);
     if (found.workload.pods.length === 0) return fail(`Deployment ${name} pods ${check.path}: expected at least 1 pod to inspect, saw none${note}`, unreadyWhere(found.workload));
     targets = judged(found.workload).map((p) => ({ label: `pod ${podName(p)}`, obj: p, where: { kind: 'Pod', name: podName(p), path: check.path } }));
@@ -57,7 +58,8 @@ export function fieldCompare(check: CheckOf<'fieldCompare'>, ctx: CheckContext):
     expected = result.expected;
     if (!result.holds) {
       const why = result.note ? ` (${result.note})` : '';
-      return fail(`${label} ${check.path}: expected ${result.expected}, saw ${showSeen(value, check.quantity)}${why}${note}`, where);
+      const reason = `${label} ${check.path}: expected ${result.expected}, saw ${showSeen(value, check.quantity)}${why}${note}`;
+      return check.object && learnerOwned(check.object.kind, check.path) ? finalFail(reason, where) : fail(reason, where);
     }
     seen.push(value);
   }
@@ -68,4 +70,18 @@ export function fieldCompare(check: CheckOf<'fieldCompare'>, ctx: CheckContext):
 
 function showSeen(value: unknown, quantity: boolean): string {
   return quantity && typeof value === 'string' ? value : show(value);
+}
+
+/**
+ * Fields only a learner writes: an object's spec, a ConfigMap's or Secret's
+ * data, a PriorityClass's settings. Never status, never a Pod (controllers
+ * replace pods), never metadata (controllers annotate).
+ */
+export function learnerOwned(kind: string, path: string): boolean {
+  if (kind === 'Pod') return false;
+  const head = /^[A-Za-z]+/.exec(path)?.[0] ?? '';
+  if (head === 'spec') return true;
+  if (kind === 'ConfigMap' || kind === 'Secret') return head === 'data' || head === 'binaryData' || head === 'stringData';
+  if (kind === 'PriorityClass') return ['value', 'globalDefault', 'preemptionPolicy'].includes(head);
+  return false;
 }

@@ -1,6 +1,6 @@
 import { couldNotRun, describeExec, execTimeoutMs } from '../exec.ts';
 import { count, show } from '../format.ts';
-import { fail, pass } from '../outcome.ts';
+import { fail, finalFail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import { podName, runningReady } from '../pod-state.ts';
 import type { CheckContext } from '../types.ts';
@@ -16,7 +16,7 @@ import { judged, resolveWorkload, strayNote } from '../workload.ts';
 export async function fileContent(check: CheckOf<'fileContent'>, ctx: CheckContext): Promise<Outcome> {
   const pattern = new RegExp(check.matches);
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
-  if (!found.ok) return fail(found.reason, found.where);
+  if (!found.ok) return finalFail(found.reason, found.where);
   const note = strayNote(found.workload);
   const owned = found.workload.pods.filter(runningReady);
   const pods = judged(found.workload).filter(runningReady).sort((a, b) => podName(a).localeCompare(podName(b)));

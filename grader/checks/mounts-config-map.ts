@@ -1,6 +1,6 @@
 import type { V1Volume } from '@kubernetes/client-node';
 import { listSome, show } from '../format.ts';
-import { fail, pass } from '../outcome.ts';
+import { fail, finalFail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import type { CheckContext } from '../types.ts';
 import { deployment } from '../where.ts';
@@ -24,7 +24,7 @@ const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') :
  */
 export function mountsConfigMap(check: CheckOf<'mountsConfigMap'>, ctx: CheckContext): Outcome {
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
-  if (!found.ok) return fail(found.reason, found.where);
+  if (!found.ok) return finalFail(found.reason, found.where);
   const spec = found.workload.deployment.spec?.template.spec;
   const container = spec?.containers.find((c) => c.name === check.container);
   const where = `Deployment ${check.workload} container ${check.container}`;

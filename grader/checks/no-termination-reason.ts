@@ -1,5 +1,5 @@
 import { count, listSome } from '../format.ts';
-import { fail, pass } from '../outcome.ts';
+import { fail, finalFail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import { allStatuses } from '../pod-state.ts';
 import type { CheckContext } from '../types.ts';
@@ -15,7 +15,7 @@ import { judged, podLabel, resolveWorkload, strayNote } from '../workload.ts';
  */
 export function noTerminationReason(check: CheckOf<'noTerminationReason'>, ctx: CheckContext): Outcome {
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
-  if (!found.ok) return fail(found.reason, found.where);
+  if (!found.ok) return finalFail(found.reason, found.where);
   const w = found.workload;
   const note = strayNote(w);
   if (w.pods.length === 0) return fail(`Deployment ${w.name}: expected pods without ${check.reason} terminations, saw no pods to inspect${note}`, unreadyWhere(w));

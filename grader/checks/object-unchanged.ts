@@ -1,5 +1,5 @@
 import { findObject } from '../objects.ts';
-import { fail, pass } from '../outcome.ts';
+import { fail, finalFail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import { storedContent } from '../stored/content.ts';
 import { fieldChanges } from '../stored/diff.ts';
@@ -14,6 +14,7 @@ import { live, shortUid } from '../workload.ts';
  * Service's selector, ports and type) or data. Both sides carry the server's
  * defaults, so defaulting never reads as a change; `kubectl rollout restart`
  * is not a modification. The reason names the first differing field.
+ * Failures are final: no controller writes what it compares.
  */
 export function objectUnchanged(check: CheckOf<'objectUnchanged'>, ctx: CheckContext): Outcome {
   const { kind, name } = check.object;
@@ -22,16 +23,16 @@ export function objectUnchanged(check: CheckOf<'objectUnchanged'>, ctx: CheckCon
   if (!ctx.baseline) return fail(`${kind} ${name}: this attempt has no record of the objects as injected (started by an older kubedrill): run \`kubedrill reset\``, where);
   if (!stored) return fail(`internal: ${kind} ${name} was not among the objects recorded at injection`, where);
   const object = findObject(ctx.snapshot, kind, name);
-  if (!object) return fail(`${kind} ${name} not found in namespace ${ctx.snapshot.namespace}: expected the injected object, unchanged`, where);
-  if (!live(object)) return fail(`${kind} ${name} metadata.deletionTimestamp: expected none, saw the object being deleted`, { ...where, path: 'metadata.deletionTimestamp' });
+  if (!object) return finalFail(`${kind} ${name} not found in namespace ${ctx.snapshot.namespace}: expected the injected object, unchanged`, where);
+  if (!live(object)) return finalFail(`${kind} ${name} metadata.deletionTimestamp: expected none, saw the object being deleted`, { ...where, path: 'metadata.deletionTimestamp' });
   const uid = object.metadata?.uid ?? '';
   if (stored.uid && uid !== stored.uid) {
-    return fail(`${kind} ${name} was deleted and recreated (uid ${shortUid(uid)}, injected as ${shortUid(stored.uid)}): expected the injected object, unchanged`, { ...where, path: 'metadata.uid' });
+    return finalFail(`${kind} ${name} was deleted and recreated (uid ${shortUid(uid)}, injected as ${shortUid(stored.uid)}): expected the injected object, unchanged`, { ...where, path: 'metadata.uid' });
   }
   const changes = fieldChanges(stored, storedContent(kind, object as Parameters<typeof storedContent>[1]), { ignoreRestart: true });
   if (changes.length > 0) {
     const more = changes.length > 1 ? ` (and ${changes.length - 1} more)` : '';
-    return fail(`${kind} ${name} ${changes[0]!.text}${more}: expected it unchanged as injected`, { ...where, path: changes[0]!.path });
+    return finalFail(`${kind} ${name} ${changes[0]!.text}${more}: expected it unchanged as injected`, { ...where, path: changes[0]!.path });
   }
   return pass(`${kind} ${name} is the injected object (uid ${shortUid(uid)}), unchanged as stored at injection`);
 }

@@ -1,6 +1,6 @@
 import type { V1NetworkPolicy } from '@kubernetes/client-node';
 import { show } from '../format.ts';
-import { fail, pass } from '../outcome.ts';
+import { fail, finalFail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import { describeSelector, selectorMatches } from '../selector.ts';
 import type { CheckContext } from '../types.ts';
@@ -18,7 +18,7 @@ export function policyApplies(check: CheckOf<'policyApplies'>, ctx: CheckContext
   const policy = ctx.snapshot.networkPolicies.find((p) => p.metadata?.name === check.policy);
   if (!policy) return fail(`${subject} not found in namespace ${ctx.snapshot.namespace}: expected it to exist and select Deployment ${check.workload}`, { kind: 'NetworkPolicy', name: check.policy });
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
-  if (!found.ok) return fail(found.reason, found.where);
+  if (!found.ok) return finalFail(found.reason, found.where);
   const labels = found.workload.deployment.spec?.template.metadata?.labels ?? {};
   const selector = policy.spec?.podSelector;
   const labelText = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',') || 'no labels';

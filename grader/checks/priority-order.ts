@@ -1,5 +1,5 @@
 import type { V1PriorityClass } from '@kubernetes/client-node';
-import { fail, pass } from '../outcome.ts';
+import { fail, finalFail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import { podName } from '../pod-state.ts';
 import type { CheckContext, Snapshot, Where } from '../types.ts';
@@ -22,23 +22,27 @@ interface Rank {
  * rollout. A tie does not count, even with preemptionPolicy Never: the task
  * asks for a higher priority, and at a tie neither side gets the free slots
  * first. A globalDefault PriorityClass fails the check: it would change the
- * priority of every new pod in the cluster, not of these workloads.
+ * priority of every new pod in the cluster, not of these workloads. Final
+ * failures: a globalDefault class, a template naming no class, templates
+ * out of order (classes and templates are the learner's); pods alone are not.
  */
 export function priorityOrder(check: CheckOf<'priorityOrder'>, ctx: CheckContext): Outcome {
   const globalDefault = ctx.snapshot.priorityClasses.find((c) => c.globalDefault === true);
   if (globalDefault) {
-    return fail(`PriorityClass ${globalDefault.metadata?.name} is globalDefault (value ${globalDefault.value}): expected no globalDefault class — it changes the priority of every new pod in the cluster`, {
+    return finalFail(`PriorityClass ${globalDefault.metadata?.name} is globalDefault (value ${globalDefault.value}): expected no globalDefault class — it changes the priority of every new pod in the cluster`, {
       kind: 'PriorityClass',
       name: globalDefault.metadata?.name ?? '',
       path: 'globalDefault',
     });
   }
   const ranks: Rank[][] = [];
+  const templates: Rank[] = [];
   for (const name of [check.higher, check.lower]) {
     const found = resolveWorkload({ snapshot: ctx.snapshot, name, fingerprint: ctx.fingerprint, injected: ctx.injected });
-    if (!found.ok) return fail(found.reason, found.where);
+    if (!found.ok) return finalFail(found.reason, found.where);
     const template = templateRank(found.workload, ctx.snapshot);
-    if (typeof template === 'string') return fail(template, deployment(name, 'spec.template.spec.priorityClassName'));
+    if (typeof template === 'string') return finalFail(template, deployment(name, 'spec.template.spec.priorityClassName'));
+    templates.push(template);
     ranks.push([template, ...podRanks(found.workload)]);
   }
   const [higher = [], lower = []] = ranks;
@@ -47,7 +51,10 @@ export function priorityOrder(check: CheckOf<'priorityOrder'>, ctx: CheckContext
   const lowest = `lowest ${check.higher} priority ${low.value} (${low.source})`;
   const highest = `highest ${check.lower} priority ${high.value} (${high.source})`;
   if (low.value > high.value) return pass(`${check.higher} outranks ${check.lower}: ${lowest} > ${highest}`);
-  return fail(`${check.higher} priority: expected above every ${check.lower} priority, saw ${lowest} vs ${highest}`, low.where);
+  const reason = `${check.higher} priority: expected above every ${check.lower} priority, saw ${lowest} vs ${highest}`;
+  // Templates out of order: every future pod is too, whatever the pods do now.
+  const [higherTemplate, lowerTemplate] = templates;
+  return higherTemplate && lowerTemplate && higherTemplate.value <= lowerTemplate.value ? finalFail(reason, low.where) : fail(reason, low.where);
 }
 
 function podRanks(w: Workload): Rank[] {

@@ -1,6 +1,6 @@
 import type { V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
 import { count, listSome } from '../format.ts';
-import { fail, pass } from '../outcome.ts';
+import { fail, finalFail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import { describeState, podName, stateField } from '../pod-state.ts';
 import { parseDuration, showTime, toMillis } from '../time.ts';
@@ -29,7 +29,7 @@ export function restartsStable(check: CheckOf<'restartsStable'>, ctx: CheckConte
   if (gap < windowMs * 0.95) return fail(`internal: the two snapshots are ${gap}ms apart, the ${check.window} window needs ${windowMs}ms`, at);
 
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
-  if (!found.ok) return fail(found.reason, found.where);
+  if (!found.ok) return finalFail(found.reason, found.where);
   const earlier = resolveWorkload({ snapshot: before, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
   if (!earlier.ok) return fail(`at the start of the ${check.window} window: ${earlier.reason}`, earlier.where);
   const now = found.workload;

@@ -1,4 +1,4 @@
-import { fail, pass } from '../outcome.ts';
+import { fail, finalFail, pass } from '../outcome.ts';
 import { deployment } from '../where.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import type { CheckContext } from '../types.ts';
@@ -8,20 +8,21 @@ import { resolveWorkload, strayNote } from '../workload.ts';
  * rolloutComplete: `kubectl rollout status` would report success (its
  * DeploymentStatusViewer rules, in its order) AND spec.replicas is the
  * expected count AND the rollout is not paused — so scaling to zero or
- * pausing a broken rollout never passes.
+ * pausing a broken rollout never passes. Those two are final failures
+ * (only the learner writes a Deployment's spec); status never is.
  */
 export function rolloutComplete(check: CheckOf<'rolloutComplete'>, ctx: CheckContext): Outcome {
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
-  if (!found.ok) return fail(found.reason, found.where);
+  if (!found.ok) return finalFail(found.reason, found.where);
   const w = found.workload;
   const d = w.deployment;
   const subject = `Deployment ${w.name}`;
   const note = strayNote(w);
   const specReplicas = d.spec?.replicas ?? 1;
   if (specReplicas !== check.replicas) {
-    return fail(`${subject} spec.replicas: expected ${check.replicas}, saw ${specReplicas}${note}`, deployment(w.name, 'spec.replicas'));
+    return finalFail(`${subject} spec.replicas: expected ${check.replicas}, saw ${specReplicas}${note}`, deployment(w.name, 'spec.replicas'));
   }
-  if (d.spec?.paused) return fail(`${subject} spec.paused: expected false, saw true (rollout is paused)${note}`, deployment(w.name, 'spec.paused'));
+  if (d.spec?.paused) return finalFail(`${subject} spec.paused: expected false, saw true (rollout is paused)${note}`, deployment(w.name, 'spec.paused'));
 
   const status = d.status ?? {};
   const generation = d.metadata?.generation ?? 0;

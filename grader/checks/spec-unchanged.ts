@@ -4,7 +4,7 @@ import { digestNote, imageDigests, normalizeImage, sameImage } from '../image.ts
 import type { ImageDigests } from '../image.ts';
 import { parseQuantity } from '../quantity.ts';
 import { defaultedRequests } from '../resources.ts';
-import { fail, pass } from '../outcome.ts';
+import { fail, finalFail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import type { CheckContext } from '../types.ts';
 import { deployment } from '../where.ts';
@@ -20,7 +20,8 @@ type Field = CheckOf<'specUnchanged'>['fields'][number];
  * `docker.io/library/busybox:1.36`, and `busybox@sha256:…` when the cluster
  * resolves the tag to that digest (node status.images, container imageIDs); env ignores what the API server fills in
  * (fieldRef apiVersion v1); resources compare as quantities (512Mi = 0.5Gi),
- * with requests defaulted from limits as the API server does.
+ * with requests defaulted from limits as the API server does. Failures are
+ * final: the pod template is the learner's, no controller writes it.
  */
 export function specUnchanged(check: CheckOf<'specUnchanged'>, ctx: CheckContext): Outcome {
   const manifest = lastInjected(ctx.injected, 'Deployment', check.workload) as { spec?: { template?: { spec?: { containers?: V1Container[] } } } } | undefined;
@@ -30,19 +31,19 @@ export function specUnchanged(check: CheckOf<'specUnchanged'>, ctx: CheckContext
   if (!expected) return fail(`internal: the injected Deployment ${check.workload} has no container ${check.container}`, deployment(check.workload, template));
 
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
-  if (!found.ok) return fail(found.reason, found.where);
+  if (!found.ok) return finalFail(found.reason, found.where);
   const containers = found.workload.deployment.spec?.template.spec?.containers ?? [];
   const seen = containers.find((c) => c.name === check.container);
   const where = `Deployment ${check.workload} spec.template.spec.containers[name=${check.container}]`;
-  if (!seen) return fail(`${where}: expected the container to exist, saw containers ${show(containers.map((c) => c.name))}`, deployment(check.workload, template));
+  if (!seen) return finalFail(`${where}: expected the container to exist, saw containers ${show(containers.map((c) => c.name))}`, deployment(check.workload, template));
 
   const digests = imageDigests(ctx.snapshot);
   for (const field of check.fields) {
     if (!equalField(field, expected[field], seen[field], digests)) {
       const at = deployment(check.workload, `${template}[name=${check.container}].${field}`);
-      if (field === 'resources') return fail(`${where}.resources: ${resourceDiff(expected.resources, seen.resources)}`, at);
+      if (field === 'resources') return finalFail(`${where}.resources: ${resourceDiff(expected.resources, seen.resources)}`, at);
       const note = field === 'image' ? imageNote(expected.image, seen.image, digests) : '';
-      return fail(`${where}.${field}: expected ${show(expected[field])}, saw ${show(seen[field])}${note}`, at);
+      return finalFail(`${where}.${field}: expected ${show(expected[field])}, saw ${show(seen[field])}${note}`, at);
     }
   }
   const held = check.fields.map((f) => `${f} ${show(seen[f])}`).join(', ');

@@ -1,6 +1,6 @@
 import type { V1NetworkPolicy } from '@kubernetes/client-node';
 import { listSome } from '../format.ts';
-import { fail, pass } from '../outcome.ts';
+import { fail, finalFail, pass } from '../outcome.ts';
 import type { Outcome } from '../outcome.ts';
 import { selectorMatches } from '../selector.ts';
 import type { CheckContext, Where } from '../types.ts';
@@ -43,7 +43,7 @@ function unrestrictedWhere(params: PolicyAllowsParams, ctx: CheckContext, subjec
  */
 export function policyAllows(params: PolicyAllowsParams, ctx: CheckContext): Outcome {
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: params.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
-  if (!found.ok) return fail(found.reason, found.where);
+  if (!found.ok) return finalFail(found.reason, found.where);
   const template = found.workload.deployment.spec?.template;
   const containerPorts = (template?.spec?.containers ?? []).flatMap((c) => c.ports ?? []);
   const subject: Subject = { labels: template?.metadata?.labels ?? {}, containerPorts };

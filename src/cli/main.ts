@@ -55,9 +55,10 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .description('prove scenarios on the cluster: symptom, check fails, solution/fixes pass, shortcuts fail')
     .option('--all', 'every scenario')
     .option('--json', 'one JSON document')
-    .option('--parallel <n>', 'cases at once (default 4)')
+    .option('--parallel <n>', 'cases at once (default 12; new cases also wait while the cluster is loaded)')
     .option('--solution-only', 'only the reference solution')
     .option('--case <names>', 'only these cases, comma-separated: solution, fix/<name>, shortcut/<name>')
+    .option('--audit-early <share>', 'share (0-1) of shortcut cases ending early on a final failure that are graded on to the deadline anyway (default 0.1)')
     .action((id, o) => run(() => verifyCommand(id, o)));
   program
     .command('env')

@@ -23,12 +23,13 @@ export async function cleanupAttempt(
 ): Promise<void> {
   const namespace = record.namespace;
   // Waiting matters when the name is reused (start, reset) or node resources
-  // must be free again; a verify case's unique namespace can go in the background.
+  // must be free again; a verify case's unique namespace (and its own copy of
+  // every cluster-scoped name) can go in the background.
   const wait = options.wait ?? true;
   await progress.step(`clean up namespace ${namespace}`, async () => {
     const learnerClasses = await learnerPriorityClasses(kube, record);
     // The namespace goes first: its pods must not keep using resources we restore.
-    await kube.deleteNamespace(namespace, wait || record.nodeResources.length > 0 ? undefined : 0);
+    await kube.deleteNamespace(namespace, wait ? undefined : 0);
     for (const { node, resource } of record.nodeResources) await kube.setNodeResource(node, resource, null);
     for (const object of record.clusterObjects) {
       if (object.kind === 'PriorityClass') await kube.deletePriorityClass(object.name);

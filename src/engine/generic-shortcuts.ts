@@ -11,6 +11,8 @@ export interface CaseScript {
   /** A script file to run with sh, or an inline shell command. */
   path?: string;
   inline?: string;
+  /** Why it changes what every attempt on the cluster sees (verify runs it alone): see ScenarioScript. */
+  clusterWide?: string;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface GradeResult {
   verdicts: Verdict[];
   /** When the (second) snapshot was taken. */
   at: string;
+  /** When this grading's stability window began (its `before` snapshot), ms since epoch; the grading itself when there is none. */
+  windowFrom: number;
 }
 
 /** Options for {@link gradeAttempt}. */
@@ -33,6 +35,7 @@ export async function gradeAttempt(options: GradeOptions): Promise<GradeResult &
   const { kube, scenario, record } = options;
   const checks = scenario.checks;
   const window = options.windowMs ?? stabilityWindowMs(checks);
+  const called = Date.now();
   let before = options.before;
   if (window > 0) {
     before ??= await kube.snapshot(record.namespace);
@@ -50,21 +53,43 @@ export async function gradeAttempt(options: GradeOptions): Promise<GradeResult &
     fingerprint: record.fingerprint,
     ...(baseline ? { baseline } : {}),
   });
-  return { passed: verdicts.every((v) => v.passed), verdicts, at: new Date(snapshot.takenAt).toISOString(), snapshot };
+  const windowFrom = window > 0 && before ? Math.min(before.takenAt, called) : called;
+  return { passed: verdicts.every((v) => v.passed), verdicts, at: new Date(snapshot.takenAt).toISOString(), windowFrom, snapshot };
 }
 
-/** Grade until it passes or `waitMs` runs out; returns the last result. */
-export async function gradeUntilPass(options: GradeOptions & { waitMs: number; signal?: AbortSignal }): Promise<GradeResult & { snapshot: Snapshot }> {
+/** Options for {@link gradeUntilPass}. */
+export interface GradeUntilOptions extends GradeOptions {
+  waitMs: number;
+  signal?: AbortSignal;
+  /**
+   * Also stop at a final failure (docs/decisions/0080) — only when nothing
+   * but the caller's own finished script could have changed the state, as in
+   * verify. A quick look without the stability window comes first, so a
+   * deleted workload or a changed kept object ends the grading at once.
+   */
+  stopOnFinal?: boolean;
+}
+
+/** Grade until it passes, fails for good (`stopOnFinal`), or `waitMs` runs out; returns the last result. */
+export async function gradeUntilPass(options: GradeUntilOptions): Promise<GradeResult & { snapshot: Snapshot; final: boolean }> {
   const deadline = Date.now() + options.waitMs;
+  const isFinal = (r: GradeResult): boolean => Boolean(options.stopOnFinal) && r.verdicts.some((v) => !v.passed && v.final);
+  if (options.stopOnFinal) {
+    const quick = await gradeAttempt({ ...options, scenario: { ...options.scenario, checks: options.scenario.checks.filter((c) => !PROBING.has(c.kind)) }, windowMs: 0 });
+    if (isFinal(quick)) return { ...quick, final: true };
+  }
   let before: Snapshot | undefined;
   for (;;) {
     options.signal?.throwIfAborted();
     const result = await gradeAttempt({ ...options, before });
-    if (result.passed || Date.now() >= deadline) return result;
+    if (result.passed || isFinal(result) || Date.now() >= deadline) return { ...result, final: isFinal(result) };
     before = result.snapshot;
     await sleep(1000);
   }
 }
+
+// Check kinds that exec into pods: a quick look leaves them out (a final failure never needs them).
+const PROBING = new Set(['networkReachable', 'fileContent', 'envNamesService']);
 
 /** A Probe that execs through the API; a pod's first container when none is named. */
 export function probeFor(kube: Kube, namespace: string, snapshot: Snapshot): Probe {

@@ -14,6 +14,8 @@ export interface RunScriptOptions {
   /** Directories put first on PATH (e.g. the local provider's kubectl). */
   pathPrepend?: string[];
   timeoutMs?: number;
+  /** More environment, e.g. KD_SUFFIX (always set: empty unless given, so `set -u` scripts run). */
+  env?: Record<string, string>;
 }
 
 /** Run a solution/fix/shortcut as a learner would: sh, KUBECONFIG and NS set, no arguments. */
@@ -21,7 +23,7 @@ export async function runScript(script: Pick<CaseScript, 'path' | 'inline'>, opt
   const args = script.path ? [script.path] : ['-c', script.inline ?? 'false'];
   const path = [...(options.pathPrepend ?? []), process.env.PATH ?? ''].join(':');
   const result = await execa('sh', args, {
-    env: { KUBECONFIG: options.kubeconfig, NS: options.namespace, PATH: path },
+    env: { KD_SUFFIX: '', ...options.env, KUBECONFIG: options.kubeconfig, NS: options.namespace, PATH: path },
     all: true,
     reject: false,
     stdin: 'ignore',

@@ -7,7 +7,14 @@ import { gradeAttempt, gradeUntilPass } from './grade.ts';
 import { genericShortcuts, type CaseScript } from './generic-shortcuts.ts';
 import { runScript } from './run-script.ts';
 import { parseDuration } from './wait.ts';
-import { Mutex, Semaphore } from './semaphore.ts';
+import { Gate, Semaphore } from './semaphore.ts';
+import { clusterSuffix, withClusterSuffix } from './cluster-names.ts';
+import { Pressure, type PressureLimits } from './pressure.ts';
+
+/** The phases of one case, in the order they run. */
+export const PHASES = ['inject', 'symptom', 'broken', 'script', 'settle', 'window', 'cleanup'] as const;
+/** One phase of a case: inject (namespace, manifests, waits), symptom (until observed), broken (the broken state graded, solution only), script, settle (script end → the deciding grading's window), window (the deciding grading), cleanup. */
+export type Phase = (typeof PHASES)[number];
 
 /** One proven (or not) case: the JSON shape of `verify --json`. */
 export interface CaseResult {
@@ -17,6 +24,12 @@ export interface CaseResult {
   actual: 'pass' | 'fail';
   reason: string;
   seconds: number;
+  /** Seconds spent in each phase (0 for one that did not run). */
+  phases: Record<Phase, number>;
+  /** How grading ended: it passed, failed for good before the deadline (docs/decisions/0080), or the deadline came. */
+  ended: 'pass' | 'final' | 'deadline' | 'error';
+  /** An early end that was graded on to the deadline anyway, to prove the rule (its outcome is the deadline's). */
+  audited?: true;
 }
 
 /** A scenario's verdict: proven when every case came out as expected. */
@@ -32,44 +45,87 @@ export interface VerifyOptions {
   scenarios: Scenario[];
   kubeconfig: string;
   pathPrepend?: string[];
-  /** Cases run at once (exclusive scenarios always one case at a time). */
+  /** Cases run at once (a case declared cluster-wide always runs alone). */
   parallel?: number;
+  /** Back-pressure: no new case while the cluster is over these (default {@link DEFAULT_LIMITS}). */
+  limits?: PressureLimits;
   /** Only the reference solution (the core proof), no fixes/shortcuts. */
   solutionOnly?: boolean;
   /** Only the cases with these names ("solution", "fix/x", "shortcut/y"). */
   cases?: string[];
+  /** Of the shortcut cases that end early, the share (0–1, picked by name) graded on to the deadline to prove the rule. */
+  auditShare?: number;
   progress: Progress;
   /** Called as each case finishes. */
   onCase?: (scenario: string, result: CaseResult) => void;
   signal?: AbortSignal;
 }
 
+/** Back-pressure limits measured on the 2-core machine (docs/decisions/0080). */
+export const DEFAULT_LIMITS: PressureLimits = { pods: 90, listMs: 1500 };
+
+/** What a whole run measured: `verify --json`'s `totals`, and the line the human output ends with. */
+export interface RunTotals {
+  cases: number;
+  seconds: number;
+  casesPerMinute: number;
+  /** Seconds per phase, summed over cases. */
+  phases: Record<Phase, number>;
+  slowest: Phase;
+  /** Cases that ended at a final failure, and how many of those were audited. */
+  endedEarly: number;
+  audited: number;
+  /** Seconds cases waited for back-pressure, and the highest pod count and pod-list time seen. */
+  admissionWait: number;
+  peak: { pods: number; listMs: number };
+}
+
 /**
  * Prove scenarios on a real cluster. Every case gets a fresh injection in a
- * suffixed namespace: inject → symptom → (solution case: every non-gate check
- * must FAIL on the broken state, every gate must pass) → run the script →
- * grade until pass or the scenario's settle deadline. A fix must pass; a
- * shortcut must still fail at the deadline (it gets the same settle time).
+ * suffixed namespace, with its own copy of the scenario's cluster-scoped
+ * names (src/engine/cluster-names.ts), so cases of every scenario run side by
+ * side: inject → symptom → (solution case: every non-gate check must FAIL on
+ * the broken state, every gate must pass) → run the script → grade until pass
+ * or the scenario's settle deadline. A fix must pass; a shortcut must still
+ * fail at the deadline (it gets the same settle time) — or fail for good
+ * before it (a final failure: docs/decisions/0080). A script that declares
+ * itself cluster-wide runs with no other case beside it.
  */
-export async function verifyScenarios(options: VerifyOptions): Promise<ScenarioResult[]> {
+export async function verifyScenarios(options: VerifyOptions): Promise<{ results: ScenarioResult[]; totals: RunTotals }> {
+  const started = Date.now();
   const slots = new Semaphore(options.parallel ?? 4);
-  const exclusive = new Mutex();
+  const gate = new Gate();
+  const pressure = new Pressure(options.kube, options.limits ?? DEFAULT_LIMITS);
   let counter = 0;
-  const jobs = options.scenarios.map((scenario) => {
-    const cases = casesOf(scenario, options.solutionOnly ?? false).filter((c) => !options.cases || options.cases.includes(c.name));
-    return Promise.all(
-      cases.map(async (script) => {
-        const suffix = `v${(counter++).toString(36)}`;
-        // Exclusive cases run one at a time beside the pool (not in its queue):
-        // they are the long serial chain, so they must never wait for a slot.
-        const run = (): Promise<CaseResult> => runCase(options, scenario, script, suffix);
-        const result = scenario.exclusive ? await exclusive.run(run) : await slots.run(run);
-        options.onCase?.(scenario.id, result);
-        return result;
-      }),
-    ).then((results): ScenarioResult => ({ id: scenario.id, proven: results.every((r) => r.actual === r.expected), cases: results }));
-  });
-  return Promise.all(jobs);
+  const planned = options.scenarios.map((scenario) => ({
+    scenario,
+    cases: casesOf(scenario, options.solutionOnly ?? false).filter((c) => !options.cases || options.cases.includes(c.name)),
+  }));
+  // Cluster-wide cases first: alone, while the pool has nothing to drain.
+  const order = planned.flatMap(({ scenario, cases }) => cases.map((script) => ({ scenario, script }))).sort((a, b) => Number(Boolean(b.script.clusterWide)) - Number(Boolean(a.script.clusterWide)));
+  const done = new Map<string, Map<CaseScript, Promise<CaseResult>>>();
+  for (const { scenario, script } of order) {
+    const suffix = `v${(counter++).toString(36)}`;
+    const run = (): Promise<CaseResult> =>
+      slots.run(async () => {
+        await pressure.admit(options.signal);
+        return runCase(options, scenario, script, suffix);
+      });
+    const result = (script.clusterWide ? gate.exclusive(run) : gate.shared(run)).then((r) => {
+      options.onCase?.(scenario.id, r);
+      return r;
+    });
+    if (!done.has(scenario.id)) done.set(scenario.id, new Map());
+    done.get(scenario.id)!.set(script, result);
+  }
+  const results = await Promise.all(
+    planned.map(async ({ scenario, cases }): Promise<ScenarioResult> => {
+      const own = done.get(scenario.id) ?? new Map<CaseScript, Promise<CaseResult>>();
+      const list = await Promise.all(cases.map((c) => own.get(c)!));
+      return { id: scenario.id, proven: list.every((r) => r.actual === r.expected), cases: list };
+    }),
+  );
+  return { results, totals: totalsOf(results, (Date.now() - started) / 1000, pressure) };
 }
 
 /** The cases of a scenario: solution, fixes, written and generic shortcuts. */
@@ -78,16 +134,39 @@ export function casesOf(scenario: Scenario, solutionOnly: boolean): CaseScript[]
   if (solutionOnly) return [solution];
   return [
     solution,
-    ...scenario.fixes.map((f): CaseScript => ({ name: `fix/${f.name}`, kind: 'fix', description: f.description, path: f.path })),
-    ...scenario.shortcuts.map((s): CaseScript => ({ name: `shortcut/${s.name}`, kind: 'shortcut', description: s.description, path: s.path })),
+    ...scenario.fixes.map((f): CaseScript => ({ name: `fix/${f.name}`, kind: 'fix', description: f.description, path: f.path, ...(f.clusterWide ? { clusterWide: f.clusterWide } : {}) })),
+    ...scenario.shortcuts.map((s): CaseScript => ({ name: `shortcut/${s.name}`, kind: 'shortcut', description: s.description, path: s.path, ...(s.clusterWide ? { clusterWide: s.clusterWide } : {}) })),
     ...genericShortcuts(scenario).map((s) => ({ ...s, name: `shortcut/${s.name}` })),
   ];
 }
 
-async function runCase(options: VerifyOptions, scenario: Scenario, script: CaseScript, suffix: string): Promise<CaseResult> {
+/** Whether a case is in the audited share: a stable pick by name, about `share` of all. */
+export function audited(scenario: string, name: string, share: number): boolean {
+  if (share <= 0) return false;
+  if (share >= 1) return true;
+  let hash = 2166136261;
+  for (const ch of `${scenario}/${name}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return hash / 2 ** 32 < share;
+}
+
+async function runCase(options: VerifyOptions, written: Scenario, script: CaseScript, suffix: string): Promise<CaseResult> {
   const started = Date.now();
+  const phases = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
+  // The clock runs for one phase at a time: `enter` books the time so far to the current one.
+  let current: Phase = 'inject';
+  let mark = started;
+  const enter = (next: Phase, at = Date.now()): void => {
+    phases[current] += Math.max(0, at - mark) / 1000;
+    mark = Math.max(mark, at);
+    current = next;
+  };
+  // This case's own copy of the cluster-scoped names; only a cluster-wide case takes the learner's lock.
+  const kdSuffix = clusterSuffix(suffix);
+  const scenario = { ...withClusterSuffix(written, kdSuffix), exclusive: Boolean(script.clusterWide) && written.exclusive };
   const expected = script.kind === 'shortcut' ? 'fail' : 'pass';
   const namespace = `${scenario.namespace}-${suffix}`.slice(0, 63);
+  let ended: CaseResult['ended'] = 'error';
+  let audit = false;
   const result = (actual: 'pass' | 'fail', reason: string): CaseResult => ({
     name: script.name,
     kind: script.kind,
@@ -95,18 +174,26 @@ async function runCase(options: VerifyOptions, scenario: Scenario, script: CaseS
     actual,
     reason,
     seconds: Math.round((Date.now() - started) / 1000),
+    phases,
+    ended,
+    ...(audit ? { audited: true as const } : {}),
   });
   const { kube } = options;
   const progress: Progress = silentProgress;
   let record;
   try {
-    ({ record } = await startAttempt({ kube, scenario, namespace, proof: true, progress, signal: options.signal, exclusiveWaitMs: 15 * 60_000 }));
+    let symptomSeconds;
+    ({ record, symptomSeconds } = await startAttempt({ kube, scenario, namespace, proof: true, progress, signal: options.signal, exclusiveWaitMs: 15 * 60_000 }));
+    enter('symptom', Date.now() - symptomSeconds * 1000);
+    enter(script.kind === 'solution' ? 'broken' : 'script');
   } catch (error) {
+    enter('cleanup');
     return result(expected === 'pass' ? 'fail' : 'pass', `injection failed: ${(error as Error).message}`);
   }
   try {
     if (script.kind === 'solution') {
       const broken = await gradeAttempt({ kube, scenario, record });
+      enter('script');
       const wrong = broken.verdicts.filter((v) => {
         const gate = scenario.checks.find((c) => c.id === v.id)?.gate ?? false;
         return gate ? !v.passed : v.passed;
@@ -116,21 +203,60 @@ async function runCase(options: VerifyOptions, scenario: Scenario, script: CaseS
         return result('fail', `broken state graded wrong — non-gate checks must fail and gates pass there: ${what}`);
       }
     }
-    const ran = await runScript(script, { kubeconfig: options.kubeconfig, namespace, pathPrepend: options.pathPrepend });
+    const ran = await runScript(script, { kubeconfig: options.kubeconfig, namespace, pathPrepend: options.pathPrepend, env: { KD_SUFFIX: kdSuffix } });
+    enter('settle');
     if (ran.exitCode !== 0 && script.kind !== 'shortcut') {
       return result('fail', `script exited ${ran.exitCode}: ${ran.output.split('\n').slice(-3).join(' | ')}`);
     }
-    const settleStarted = Date.now();
-    const graded = await gradeUntilPass({ kube, scenario, record, waitMs: parseDuration(scenario.settle), signal: options.signal });
+    const settleFrom = Date.now();
+    const waitMs = parseDuration(scenario.settle);
+    // Only a shortcut may end at a final failure: a fix or solution always gets its whole settle time.
+    let graded = await gradeUntilPass({ kube, scenario, record, waitMs, signal: options.signal, stopOnFinal: script.kind === 'shortcut' });
+    let note = '';
+    if (graded.final && audited(written.id, script.name, options.auditShare ?? 0)) {
+      // Prove the rule on a sample: the early verdict must still be the deadline's.
+      audit = true;
+      const early = graded.verdicts.filter((v) => v.final).map((v) => v.id).join(', ');
+      graded = await gradeUntilPass({ kube, scenario, record, waitMs: Math.max(0, settleFrom + waitMs - Date.now()), signal: options.signal });
+      note = graded.passed ? `ended early on a final failure (${early}) but PASSED at the deadline — the early-end rule is wrong: ` : `(audited: ended early on ${early}, still failing at the deadline) `;
+    }
+    ended = graded.passed ? 'pass' : graded.final ? 'final' : 'deadline';
+    enter('window', graded.windowFrom);
+    enter('cleanup');
     const failing = graded.verdicts.filter((v) => !v.passed);
     const reason = graded.passed
-      ? `all ${graded.verdicts.length} checks pass ${Math.round((Date.now() - settleStarted) / 1000)}s after the script`
-      : failing.map((v) => `${v.id}: ${v.reason}`).join('; ');
+      ? `${note}all ${graded.verdicts.length} checks pass ${Math.round((Date.now() - settleFrom) / 1000)}s after the script`
+      : note + failing.map((v) => `${v.id}${v.final ? ' (final)' : ''}: ${v.reason}`).join('; ');
     return result(graded.passed ? 'pass' : 'fail', reason);
   } catch (error) {
     // An error proves nothing either way: report it as the unexpected outcome.
+    ended = 'error';
     return result(expected === 'pass' ? 'fail' : 'pass', `error: ${(error as Error).message}`);
   } finally {
+    enter('cleanup');
     await cleanupAttempt(kube, record, progress, { wait: scenario.exclusive }).catch(() => undefined);
+    enter('cleanup');
   }
+}
+
+/** Sum a run's cases into its totals. */
+export function totalsOf(results: ScenarioResult[], seconds: number, pressure?: Pick<Pressure, 'peak' | 'waitedMs'>): RunTotals {
+  const cases = results.flatMap((r) => r.cases);
+  const phases = Object.fromEntries(PHASES.map((p) => [p, round(cases.reduce((sum, c) => sum + (c.phases?.[p] ?? 0), 0))])) as Record<Phase, number>;
+  const slowest = PHASES.reduce((a, b) => (phases[b] > phases[a] ? b : a));
+  return {
+    cases: cases.length,
+    seconds: round(seconds),
+    casesPerMinute: seconds > 0 ? round((cases.length * 60) / seconds) : 0,
+    phases,
+    slowest,
+    endedEarly: cases.filter((c) => c.ended === 'final').length,
+    audited: cases.filter((c) => c.audited).length,
+    admissionWait: round((pressure?.waitedMs ?? 0) / 1000),
+    peak: pressure?.peak ?? { pods: 0, listMs: 0 },
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
 }

@@ -10,6 +10,7 @@ import { servicePortProblems } from './service-ports.ts';
 import { specProblems } from './spec-rules.ts';
 import type { Scenario } from './types.ts';
 import { isRecord } from './values.ts';
+import { isClusterScoped } from '../kube/client.ts';
 import { parseYaml } from './yaml-source.ts';
 import { problemsFromIssues } from './zod-issues.ts';
 
@@ -48,7 +49,7 @@ export async function inspectScenario(dir: string): Promise<Inspection> {
   // Manifests and scripts are checked even when scenario.yaml is not, so one run reports everything.
   const manifests = await loadManifests(root, applySteps(doc.value), { file, doc });
   problems.push(...manifests.problems, ...servicePortProblems(manifests.objects));
-  const scripts = await loadScripts(root);
+  const scripts = await loadScripts(root, clusterNamesOf(doc.value, manifests.objects));
   problems.push(...scripts.problems);
   if (!parsed.success) return { problems: ordered(problems, file) };
 
@@ -127,6 +128,13 @@ export function namespaceClashes(scenarios: readonly { dir: string; spec: Scenar
     else problems.push({ file: path.join(dir, 'scenario.yaml'), fieldPath: 'namespace', detail: `"${spec.namespace}" is already used by scenario ${owner}` });
   }
   return problems;
+}
+
+// The names a proof run suffixes per case (see src/engine/cluster-names.ts), from the raw spec so scripts are checked even when it is not valid.
+function clusterNamesOf(raw: unknown, objects: LoadedObject[]): string[] {
+  const inject = isRecord(raw) && Array.isArray(raw.inject) ? (raw.inject as unknown[]) : [];
+  const resources = inject.flatMap((step) => (isRecord(step) && isRecord(step.nodeResource) && typeof step.nodeResource.name === 'string' ? [step.nodeResource.name] : []));
+  return [...new Set([...resources, ...objects.filter((o) => isClusterScoped(o.object.kind)).map((o) => o.object.metadata.name)])];
 }
 
 function applySteps(raw: unknown): ApplyStep[] {

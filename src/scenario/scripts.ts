@@ -18,8 +18,9 @@ export interface ScriptsLoad {
  * line after the shebang), and rejects shell in any of them that the busybox
  * stand-in cannot run (they exec into busybox pods).
  */
-export async function loadScripts(dir: string): Promise<ScriptsLoad> {
+export async function loadScripts(dir: string, clusterNames: string[] = []): Promise<ScriptsLoad> {
   const problems: ScenarioProblem[] = [];
+  const shellProblems = (file: string, text: string): ScenarioProblem[] => [...busyboxProblems(file, text), ...suffixProblems(file, text, clusterNames)];
   const solution = path.join(dir, 'solution.sh');
   const text = await readFile(solution, 'utf8').catch(() => undefined);
   if (text === undefined) {
@@ -31,12 +32,12 @@ export async function loadScripts(dir: string): Promise<ScriptsLoad> {
     const executable = await access(solution, constants.X_OK).then(() => true, () => false);
     if (!executable) problems.push({ file: solution, fieldPath: '', detail: 'not executable (chmod +x solution.sh)' });
   }
-  const fixes = await loadFolder(path.join(dir, 'fixes'), problems);
-  const shortcuts = await loadFolder(path.join(dir, 'shortcuts'), problems);
+  const fixes = await loadFolder(path.join(dir, 'fixes'), problems, shellProblems);
+  const shortcuts = await loadFolder(path.join(dir, 'shortcuts'), problems, shellProblems);
   return { solution, fixes, shortcuts, problems };
 }
 
-async function loadFolder(folder: string, problems: ScenarioProblem[]): Promise<ScenarioScript[]> {
+async function loadFolder(folder: string, problems: ScenarioProblem[], shellProblems: (file: string, text: string) => ScenarioProblem[]): Promise<ScenarioScript[]> {
   const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.sh')).sort();
   const scripts: ScenarioScript[] = [];
   for (const name of names) {
@@ -45,7 +46,10 @@ async function loadFolder(folder: string, problems: ScenarioProblem[]): Promise<
     problems.push(...shellProblems(file, text));
     const head = describeScript(file, text);
     if ('problem' in head) problems.push(head.problem);
-    else scripts.push({ name: name.replace(/\.sh$/, ''), path: file, description: head.description });
+    else {
+      const clusterWide = clusterWideReason(text);
+      scripts.push({ name: name.replace(/\.sh$/, ''), path: file, description: head.description, ...(clusterWide ? { clusterWide } : {}) });
+    }
   }
   return scripts;
 }
@@ -59,8 +63,61 @@ export function describeScript(file: string, text: string): { description: strin
   return { description };
 }
 
+/** The reason of a `# cluster-wide: <why>` line in the script's leading comments. */
+export function clusterWideReason(text: string): string | undefined {
+  for (const line of text.split('\n').slice(1)) {
+    if (!line.startsWith('#')) return undefined;
+    const reason = /^#\s*cluster-wide:\s*(\S.*)$/.exec(line)?.[1]?.trim();
+    if (reason) return reason;
+  }
+  return undefined;
+}
+
+/**
+ * Verify runs a scenario's cases side by side, each with its own copy of the
+ * cluster-scoped names (docs/decisions/0080): a script names every one of them
+ * with `$KD_SUFFIX` appended (empty for a learner), and so does every
+ * PriorityClass it creates. A quoted heredoc would not expand the suffix.
+ */
+export function suffixProblems(file: string, text: string, clusterNames: string[]): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const suffixed = (rest: string): boolean => /^(\$KD_SUFFIX(?![A-Za-z0-9_])|\$\{KD_SUFFIX\})/.test(rest);
+  const lines = text.split('\n');
+  let heredoc: { end: string; quoted: boolean } | undefined;
+  let classDoc = false;
+  lines.forEach((line, i) => {
+    const report = (detail: string): void => void problems.push({ file, fieldPath: '', detail, line: i + 1 });
+    if (heredoc && line.trim() === heredoc.end) {
+      heredoc = undefined;
+      return;
+    }
+    if (!heredoc && line.trimStart().startsWith('#')) return;
+    if (heredoc?.quoted && line.includes('KD_SUFFIX')) report(`$KD_SUFFIX inside a quoted heredoc (<<'${heredoc.end}') is never expanded: write <<${heredoc.end}`);
+    for (const name of clusterNames) {
+      const pattern = new RegExp(`(?<![A-Za-z0-9._/-])${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![A-Za-z0-9._/-])`, 'g');
+      for (const m of line.matchAll(pattern)) {
+        if (!suffixed(line.slice(m.index + name.length))) report(`names the cluster-scoped ${name} without $KD_SUFFIX: write ${name}$KD_SUFFIX (verify gives every case its own copy; empty for a learner)`);
+      }
+    }
+    const created = /create\s+priorityclass\s+(\S+)/i.exec(line)?.[1];
+    if (created && !created.includes('KD_SUFFIX')) report(`creates PriorityClass ${created} without $KD_SUFFIX: write ${created}$KD_SUFFIX (cases run side by side)`);
+    if (heredoc) {
+      if (/^\s*kind:\s*PriorityClass\s*$/.test(line)) classDoc = true;
+      else if (/^---/.test(line)) classDoc = false;
+      const name = /^\s{2}name:\s*(\S+)/.exec(line)?.[1];
+      if (classDoc && name && !name.includes('KD_SUFFIX')) report(`creates PriorityClass ${name} without $KD_SUFFIX: write ${name}$KD_SUFFIX (cases run side by side)`);
+    }
+    const opened = /<<-?\s*(['"]?)([A-Za-z_]+)\1/.exec(line);
+    if (!heredoc && opened) {
+      heredoc = { end: opened[2]!, quoted: opened[1] !== '' };
+      classDoc = false;
+    }
+  });
+  return problems;
+}
+
 /** Busybox findings per line (continuation lines joined), so each names its line. */
-function shellProblems(file: string, text: string): ScenarioProblem[] {
+function busyboxProblems(file: string, text: string): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   const lines = text.split('\n');
   for (let start = 0; start < lines.length; start++) {

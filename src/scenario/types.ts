@@ -19,6 +19,11 @@ export interface ScenarioScript {
   path: string;
   /** The script's first comment line after the shebang, without `#`. */
   description: string;
+  /**
+   * Why it changes something every attempt on the cluster sees (a header line
+   * `# cluster-wide: <why>`): verify runs it with no other case beside it.
+   */
+  clusterWide?: string;
 }
 
 /** A validated scenario, with everything `start`, `verify` and the grader read from its folder. */

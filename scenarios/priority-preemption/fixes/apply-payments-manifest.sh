@@ -1,15 +1,15 @@
 #!/bin/sh
 # Create a class at 1001 (just above 1000) and re-apply the payments manifest with priorityClassName set.
 set -eu
-kubectl apply -f - <<'YAML'
+kubectl apply -f - <<YAML
 apiVersion: scheduling.k8s.io/v1
 kind: PriorityClass
 metadata:
-  name: payments-above-batch
+  name: payments-above-batch$KD_SUFFIX
 value: 1001
 description: payments outranks batch work
 YAML
-kubectl -n "$NS" apply -f - <<'YAML'
+kubectl -n "$NS" apply -f - <<YAML
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -27,7 +27,7 @@ spec:
         app: payments
     spec:
       terminationGracePeriodSeconds: 2
-      priorityClassName: payments-above-batch
+      priorityClassName: payments-above-batch$KD_SUFFIX
       containers:
         - name: payments
           image: busybox:1.36
@@ -41,7 +41,7 @@ spec:
             periodSeconds: 2
           resources:
             requests:
-              kubedrill.io/slot: "1"
+              kubedrill.io/slot$KD_SUFFIX: "1"
             limits:
-              kubedrill.io/slot: "1"
+              kubedrill.io/slot$KD_SUFFIX: "1"
 YAML

@@ -7,6 +7,7 @@ import { honestFixes } from '../../scenario/fixes.ts';
 import type { AttemptRecord } from '../../attempt/record.ts';
 import { startAttempt, stopAttempt } from '../../attempt/lifecycle.ts';
 import { gradeUntilPass } from '../../engine/grade.ts';
+import { withoutSuffixVariable } from '../../engine/cluster-names.ts';
 import { lookNow } from '../../engine/hint.ts';
 import { parseDuration } from '../../engine/wait.ts';
 import { appendHistory } from '../../history.ts';
@@ -157,7 +158,7 @@ export async function solutionCommand(id: string | undefined): Promise<number> {
     await writeAttempt(kube, record);
   }
   process.stderr.write(paint.yellow('Solution revealed: this attempt now scores 0.\n'));
-  out((await readFile(scenario.solution, 'utf8')).trimEnd());
+  out(withoutSuffixVariable(await readFile(scenario.solution, 'utf8')).trimEnd());
   return EXIT.ok;
 }
 

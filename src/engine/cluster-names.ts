@@ -1,0 +1,67 @@
+import { isClusterScoped } from '../kube/client.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { ScenarioView } from './scenario-view.ts';
+
+/**
+ * The names a scenario puts outside its namespace: the node extended
+ * resources its inject steps advertise and the cluster-scoped objects its
+ * manifests create (PriorityClasses). Two attempts that share one of these
+ * names cannot run side by side — unless each gets its own copy of it.
+ */
+export function clusterNames(scenario: Pick<ScenarioView, 'inject' | 'manifests'>): string[] {
+  const names = new Set<string>();
+  for (const step of scenario.inject) if ('nodeResource' in step) names.add(step.nodeResource.name);
+  for (const m of scenario.manifests) for (const o of m.objects) if (isClusterScoped(o.kind)) names.add(o.metadata.name);
+  return [...names];
+}
+
+/**
+ * The scenario as one attempt of a proof run sees it: every cluster-scoped
+ * name given `suffix` (`kubedrill.io/slot` → `kubedrill.io/slot-v1a`,
+ * `kubedrill-batch-high` → `kubedrill-batch-high-v1a`) wherever the engine
+ * reads it — inject steps, manifests, checks, keep-list, symptom. Scripts get
+ * the same suffix as `$KD_SUFFIX` and name what they create with it. An empty
+ * suffix (a learner's own attempt) returns the scenario as written, so the
+ * brief's names are the cluster's names.
+ */
+export function withClusterSuffix<S extends ScenarioView>(scenario: S, suffix: string): S {
+  const names = clusterNames(scenario);
+  if (!suffix || names.length === 0) return scenario;
+  const rename = renamer(names, suffix);
+  return {
+    ...scenario,
+    inject: rename(scenario.inject),
+    manifests: rename(scenario.manifests),
+    injected: rename(scenario.injected),
+    checks: rename(scenario.checks),
+    symptom: rename(scenario.symptom),
+    ...(scenario.keep ? { keep: rename(scenario.keep) } : {}),
+  };
+}
+
+/** The `$KD_SUFFIX` of a verify case: `-<case suffix>`, what {@link withClusterSuffix} appends. */
+export function clusterSuffix(caseSuffix: string): string {
+  return caseSuffix ? `-${caseSuffix}` : '';
+}
+
+/** Print a script for a learner: `$KD_SUFFIX` is empty outside proof runs, so it goes. */
+export function withoutSuffixVariable(script: string): string {
+  return script.replace(/\$\{KD_SUFFIX(?::-)?\}|\$KD_SUFFIX(?![A-Za-z0-9_])/g, '');
+}
+
+// A deep copy with each name, as a whole token in a string or a key, suffixed.
+// Token: not preceded or followed by a character a Kubernetes name can hold,
+// so `kubedrill.io/slot` inside `resources.requests["kubedrill.io/slot"]` is
+// renamed and `kubedrill-batch-high-never` is not.
+function renamer(names: string[], suffix: string): <T>(value: T) => T {
+  const escaped = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![A-Za-z0-9._/-])(${escaped.join('|')})(?![A-Za-z0-9._/-])`, 'g');
+  const text = (s: string): string => s.replace(pattern, `$1${suffix}`);
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return text(value);
+    if (Array.isArray(value)) return value.map(walk);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [text(k), walk(v)]));
+    return value;
+  };
+  return <T>(value: T): T => walk(value) as T;
+}

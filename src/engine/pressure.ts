@@ -1,0 +1,71 @@
+import type { Kube } from '../kube/client.ts';
+import { sleep } from '../kube/client.ts';
+
+/** Limits past which verify starts no new case (measured: docs/decisions/0080). */
+export interface PressureLimits {
+  /** Pods on the cluster not yet gone (terminating ones count: they still hold an IP and a kubelet slot). */
+  pods: number;
+  /** How long one list of every pod may take, ms: the API server's (and etcd's) answer time under load. */
+  listMs: number;
+}
+
+/** What one look at the cluster saw. */
+export interface PressureReading {
+  pods: number;
+  listMs: number;
+  /** When it was taken, ms since epoch. */
+  at: number;
+}
+
+/**
+ * Back-pressure for a proof run: before a case starts, `admit` waits until the
+ * cluster holds fewer pods than the limit and answers a list of every pod
+ * within the limit. One reading serves every waiter for a second, so a full
+ * queue does not itself load the API server. The highest reading is kept for
+ * the run's summary.
+ */
+export class Pressure {
+  private latest: PressureReading | undefined;
+  private pending: Promise<PressureReading> | undefined;
+  /** The highest pods and list time seen. */
+  peak: { pods: number; listMs: number } = { pods: 0, listMs: 0 };
+  /** Total ms cases waited for admission. */
+  waitedMs = 0;
+
+  private readonly kube: Pick<Kube, 'listAllPods'>;
+  private readonly limits: PressureLimits;
+
+  constructor(kube: Pick<Kube, 'listAllPods'>, limits: PressureLimits) {
+    this.kube = kube;
+    this.limits = limits;
+  }
+
+  /** Resolve once a new case may start (or the signal aborts). */
+  async admit(signal?: AbortSignal): Promise<void> {
+    const started = Date.now();
+    for (;;) {
+      signal?.throwIfAborted();
+      const reading = await this.read();
+      if (reading.pods < this.limits.pods && reading.listMs <= this.limits.listMs) break;
+      await sleep(1000);
+    }
+    this.waitedMs += Date.now() - started;
+  }
+
+  private async read(): Promise<PressureReading> {
+    if (this.latest && Date.now() - this.latest.at < 1000) return this.latest;
+    this.pending ??= this.measure().finally(() => {
+      this.pending = undefined;
+    });
+    this.latest = await this.pending;
+    return this.latest;
+  }
+
+  private async measure(): Promise<PressureReading> {
+    const started = Date.now();
+    const pods = (await this.kube.listAllPods()).filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').length;
+    const listMs = Date.now() - started;
+    this.peak = { pods: Math.max(this.peak.pods, pods), listMs: Math.max(this.peak.listMs, listMs) };
+    return { pods, listMs, at: Date.now() };
+  }
+}
