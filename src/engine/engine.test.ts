@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { genericShortcuts, portsExcept } from './generic-shortcuts.ts';
 import { parseDuration } from './wait.ts';
-import { Semaphore } from './semaphore.ts';
+import { Gate, Semaphore } from './semaphore.ts';
+import { audited, totalsOf, type CaseResult, type PHASES } from './verify.ts';
 import { withAttemptLabels } from './labels.ts';
 import type { CheckSpec } from '../scenario/schema.ts';
 import type { KubeObject } from '../../grader/types.ts';
@@ -103,5 +104,53 @@ describe('withAttemptLabels', () => {
     expect(labelled.metadata.labels).toMatchObject({ 'app.kubernetes.io/managed-by': 'kubedrill', 'kubedrill.io/scenario': 'crashloop-exit1' });
     expect(JSON.stringify((labelled.spec as object))).not.toContain('kubedrill');
     expect(input.metadata.labels).toBeUndefined();
+  });
+});
+
+describe('Gate', () => {
+  it('runs shared tasks together and an exclusive one with nothing beside it, in queue order', async () => {
+    const gate = new Gate();
+    const log: string[] = [];
+    let running = 0;
+    let maxBesideAlone = 0;
+    const task = (name: string, alone: boolean) => async (): Promise<void> => {
+      running++;
+      log.push(`+${name}`);
+      if (alone) maxBesideAlone = Math.max(maxBesideAlone, running - 1);
+      await new Promise((r) => setTimeout(r, 5));
+      if (alone) maxBesideAlone = Math.max(maxBesideAlone, running - 1);
+      log.push(`-${name}`);
+      running--;
+    };
+    await Promise.all([gate.shared(task('a', false)), gate.shared(task('b', false)), gate.exclusive(task('X', true)), gate.shared(task('c', false))]);
+    expect(maxBesideAlone).toBe(0);
+    // a and b start together; X waits for both; c (queued after X) waits for X.
+    expect(log.slice(0, 2).sort()).toEqual(['+a', '+b']);
+    expect(log.indexOf('+X')).toBeGreaterThan(Math.max(log.indexOf('-a'), log.indexOf('-b')));
+    expect(log.indexOf('+c')).toBeGreaterThan(log.indexOf('-X'));
+  });
+});
+
+describe('verify bookkeeping', () => {
+  const phases = (settle: number): Record<(typeof PHASES)[number], number> => ({ inject: 10, symptom: 5, broken: 0, script: 1, settle, window: 2, cleanup: 0.5 });
+  it('sums phases into totals and names the slowest', () => {
+    const cases: CaseResult[] = [
+      { name: 'solution', kind: 'solution', expected: 'pass', actual: 'pass', reason: '', seconds: 28, phases: phases(10), ended: 'pass' },
+      { name: 'shortcut/x', kind: 'shortcut', expected: 'fail', actual: 'fail', reason: '', seconds: 90, phases: phases(70), ended: 'deadline' },
+      { name: 'shortcut/y', kind: 'shortcut', expected: 'fail', actual: 'fail', reason: '', seconds: 19, phases: phases(0), ended: 'final', audited: true },
+    ];
+    const totals = totalsOf([{ id: 's', proven: true, cases }], 120);
+    expect(totals).toMatchObject({ cases: 3, seconds: 120, casesPerMinute: 1.5, slowest: 'settle', endedEarly: 1, audited: 1 });
+    expect(totals.phases).toEqual({ inject: 30, symptom: 15, broken: 0, script: 3, settle: 80, window: 6, cleanup: 1.5 });
+  });
+
+  it('audits a stable share of cases, picked by name', () => {
+    const names = Array.from({ length: 1000 }, (_, i) => `shortcut/s${i}`);
+    const picked = names.filter((n) => audited('scn', n, 0.1)).length;
+    expect(picked).toBeGreaterThan(60);
+    expect(picked).toBeLessThan(140);
+    expect(names.filter((n) => audited('scn', n, 0.1))).toEqual(names.filter((n) => audited('scn', n, 0.1)));
+    expect(audited('scn', 'shortcut/a', 0)).toBe(false);
+    expect(audited('scn', 'shortcut/a', 1)).toBe(true);
   });
 });

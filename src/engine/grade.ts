@@ -1,6 +1,8 @@
 import type { Kube } from '../kube/client.ts';
 import { sleep } from '../kube/client.ts';
 import { grade, stabilityWindowMs } from '../../grader/index.ts';
+import { checkWhere, inNamespace } from '../../grader/where.ts';
+import type { CheckSpec } from '../scenario/schema.ts';
 import type { Probe, Snapshot, Verdict } from '../../grader/types.ts';
 import type { AttemptRecord } from '../attempt/record.ts';
 import { baselineOf } from '../attempt/store.ts';
@@ -25,6 +27,12 @@ export interface GradeOptions {
   before?: Snapshot;
   /** Skip the stability window (0) — used for a quick look, never for a verdict that scores. */
   windowMs?: number;
+  /**
+   * Probe (exec into pods) only when every other check passes: a round that
+   * fails anyway skips the costliest part. The skipped checks read as failed,
+   * "not probed". For verify's rounds, never for what a learner sees.
+   */
+  probeLast?: boolean;
 }
 
 /**
@@ -38,21 +46,31 @@ export async function gradeAttempt(options: GradeOptions): Promise<GradeResult &
   const called = Date.now();
   let before = options.before;
   if (window > 0) {
-    before ??= await kube.snapshot(record.namespace);
+    // restartsStable reads the workload's pods in `before`, nothing else.
+    before ??= await kube.snapshot(record.namespace, ['deployments', 'replicaSets', 'pods']);
     // The window runs from `before`; a chained before may already cover part of it.
     const remaining = before.takenAt + window - Date.now();
     if (remaining > 0) await sleep(remaining);
   }
   const snapshot = await kube.snapshot(record.namespace);
   const baseline = baselineOf(snapshot, record);
-  const verdicts = await grade(checks, {
+  const ctx = {
     snapshot,
     before,
     probe: probeFor(kube, record.namespace, snapshot),
     injected: scenario.injected,
     fingerprint: record.fingerprint,
     ...(baseline ? { baseline } : {}),
-  });
+  };
+  let verdicts: Verdict[];
+  const probing = checks.filter((c) => PROBING.has(c.kind));
+  if (options.probeLast && probing.length > 0) {
+    const rest = await grade(checks.filter((c) => !PROBING.has(c.kind)), ctx);
+    const probed = rest.every((v) => v.passed) ? await grade(probing, ctx) : probing.map((c) => notProbed(c, snapshot.namespace));
+    verdicts = checks.map((c) => [...rest, ...probed].find((v) => v.id === c.id)!);
+  } else {
+    verdicts = await grade(checks, ctx);
+  }
   const windowFrom = window > 0 && before ? Math.min(before.takenAt, called) : called;
   return { passed: verdicts.every((v) => v.passed), verdicts, at: new Date(snapshot.takenAt).toISOString(), windowFrom, snapshot };
 }
@@ -90,6 +108,10 @@ export async function gradeUntilPass(options: GradeUntilOptions): Promise<GradeR
 
 // Check kinds that exec into pods: a quick look leaves them out (a final failure never needs them).
 const PROBING = new Set(['networkReachable', 'fileContent', 'envNamesService']);
+
+function notProbed(check: CheckSpec, namespace: string): Verdict {
+  return { id: check.id, passed: false, reason: 'not probed this round: another check already fails', where: inNamespace(checkWhere(check), namespace) };
+}
 
 /** A Probe that execs through the API; a pod's first container when none is named. */
 export function probeFor(kube: Kube, namespace: string, snapshot: Snapshot): Probe {

@@ -67,7 +67,7 @@ export async function runInjectSteps(options: InjectOptions): Promise<void> {
 async function waitAvailable(kube: Kube, namespace: string, name: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
   const result = await pollUntil(
     async () => {
-      const snapshot = await kube.snapshot(namespace);
+      const snapshot = await kube.snapshot(namespace, ['deployments']);
       const d = snapshot.deployments.find((x) => x.metadata?.name === name);
       const want = d?.spec?.replicas ?? 1;
       const available = d?.status?.availableReplicas ?? 0;

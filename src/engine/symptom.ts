@@ -7,7 +7,8 @@ import { parseDuration, pollUntil } from './wait.ts';
 
 /** The symptom's observations against one snapshot: seen when all of `all` and one of `any` hold. */
 export async function symptomNow(kube: Kube, scenario: ScenarioView, namespace: string): Promise<{ done: boolean; verdicts: Verdict[] }> {
-  const snapshot = await kube.snapshot(namespace);
+  // What observations read (grader/observations/, grader/workload.ts), nothing more: this is polled every second.
+  const snapshot = await kube.snapshot(namespace, ['deployments', 'replicaSets', 'pods', 'events']);
   const { all, any } = scenario.symptom;
   const allVerdicts = observe(all, snapshot);
   const anyVerdicts = observe(any, snapshot);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kube } from '../kube/client.ts';
 import { silentProgress, type Progress } from '../../cluster/progress.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -144,9 +145,7 @@ export function casesOf(scenario: Scenario, solutionOnly: boolean): CaseScript[]
 export function audited(scenario: string, name: string, share: number): boolean {
   if (share <= 0) return false;
   if (share >= 1) return true;
-  let hash = 2166136261;
-  for (const ch of `${scenario}/${name}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
-  return hash / 2 ** 32 < share;
+  return createHash('sha256').update(`${scenario}/${name}`).digest().readUInt32BE(0) / 2 ** 32 < share;
 }
 
 async function runCase(options: VerifyOptions, written: Scenario, script: CaseScript, suffix: string): Promise<CaseResult> {
@@ -211,13 +210,13 @@ async function runCase(options: VerifyOptions, written: Scenario, script: CaseSc
     const settleFrom = Date.now();
     const waitMs = parseDuration(scenario.settle);
     // Only a shortcut may end at a final failure: a fix or solution always gets its whole settle time.
-    let graded = await gradeUntilPass({ kube, scenario, record, waitMs, signal: options.signal, stopOnFinal: script.kind === 'shortcut' });
+    let graded = await gradeUntilPass({ kube, scenario, record, waitMs, signal: options.signal, stopOnFinal: script.kind === 'shortcut', probeLast: true });
     let note = '';
     if (graded.final && audited(written.id, script.name, options.auditShare ?? 0)) {
       // Prove the rule on a sample: the early verdict must still be the deadline's.
       audit = true;
       const early = graded.verdicts.filter((v) => v.final).map((v) => v.id).join(', ');
-      graded = await gradeUntilPass({ kube, scenario, record, waitMs: Math.max(0, settleFrom + waitMs - Date.now()), signal: options.signal });
+      graded = await gradeUntilPass({ kube, scenario, record, waitMs: Math.max(0, settleFrom + waitMs - Date.now()), signal: options.signal, probeLast: true });
       note = graded.passed ? `ended early on a final failure (${early}) but PASSED at the deadline — the early-end rule is wrong: ` : `(audited: ended early on ${early}, still failing at the deadline) `;
     }
     ended = graded.passed ? 'pass' : graded.final ? 'final' : 'deadline';

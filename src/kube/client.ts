@@ -17,6 +17,9 @@ import type { ExecResult, KubeObject, Snapshot } from '../../grader/types.ts';
 import { execInPod } from './exec.ts';
 import { ClusterError } from '../../cluster/errors.ts';
 
+/** The parts of a Snapshot one read can be limited to. */
+export type SnapshotKind = Exclude<keyof Snapshot, 'takenAt' | 'namespace'>;
+
 /** The field manager of every object kubedrill applies. */
 export const FIELD_MANAGER = 'kubedrill';
 
@@ -36,8 +39,8 @@ export interface Kube {
   readonly context: string;
   /** Server-side apply (field manager kubedrill, forced) into `namespace` (ignored for cluster-scoped kinds). */
   apply(objects: KubeObject[], namespace: string): Promise<void>;
-  /** One read of the namespace: one list call per kind. */
-  snapshot(namespace: string): Promise<Snapshot>;
+  /** One read of the namespace: one list call per kind (with `only`, just those kinds; the rest read as empty). */
+  snapshot(namespace: string, only?: SnapshotKind[]): Promise<Snapshot>;
   exec(namespace: string, pod: string, container: string | undefined, command: string[], timeoutMs?: number): Promise<ExecResult>;
   readNamespace(name: string): Promise<V1Namespace | undefined>;
   listNamespaces(labelSelector: string): Promise<V1Namespace[]>;
@@ -94,19 +97,21 @@ export function connect(options: ConnectOptions = {}): Kube {
         await objects.patch(body, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
       }
     },
-    async snapshot(namespace) {
+    async snapshot(namespace, only) {
+      // A kind left out reads as an empty list (polls that need a few kinds spare the API server the rest).
+      const read = <T>(kind: SnapshotKind, list: () => Promise<{ items: T[] }>): Promise<{ items: T[] }> => (!only || only.includes(kind) ? list() : Promise.resolve({ items: [] }));
       const [ns, deployments, replicaSets, pods, services, configMaps, networkPolicies, events, nodes, priorityClasses] =
         await Promise.all([
-          core.readNamespace({ name: namespace }).catch(() => undefined),
-          apps.listNamespacedDeployment({ namespace }),
-          apps.listNamespacedReplicaSet({ namespace }),
-          core.listNamespacedPod({ namespace }),
-          core.listNamespacedService({ namespace }),
-          core.listNamespacedConfigMap({ namespace }),
-          net.listNamespacedNetworkPolicy({ namespace }),
-          core.listNamespacedEvent({ namespace }),
-          core.listNode(),
-          sched.listPriorityClass(),
+          only && !only.includes('namespaceObject') ? undefined : core.readNamespace({ name: namespace }).catch(() => undefined),
+          read('deployments', () => apps.listNamespacedDeployment({ namespace })),
+          read('replicaSets', () => apps.listNamespacedReplicaSet({ namespace })),
+          read('pods', () => core.listNamespacedPod({ namespace })),
+          read('services', () => core.listNamespacedService({ namespace })),
+          read('configMaps', () => core.listNamespacedConfigMap({ namespace })),
+          read('networkPolicies', () => net.listNamespacedNetworkPolicy({ namespace })),
+          read('events', () => core.listNamespacedEvent({ namespace })),
+          read('nodes', () => core.listNode()),
+          read('priorityClasses', () => sched.listPriorityClass()),
         ]);
       // Plain JSON (dates as ISO strings): the same shape as recorded fixtures.
       return plain({

@@ -9,7 +9,8 @@
  *     inject fresh, run that script (a scenario's file, a generic shortcut, or
  *     one of `extraCases` below), grade until pass or the scenario's settle
  *     deadline, record <id>-shortcut-<name>.json / <id>-fix-<name>.json
- *     (grader/fixtures/scenarios.test.ts replays them).
+ *     (grader/fixtures/scenarios.test.ts replays them); a shortcut also gets
+ *     <id>-shortcut-<name>-early.json, its state right after the script.
  */
 import { join } from 'node:path';
 import { createProgress } from '../../cluster/progress.ts';
@@ -101,6 +102,10 @@ async function recordCase(arg: string): Promise<void> {
   if (!script) throw new Error(`${id} has no case ${name}`);
   await withAttempt(scenario, async (record) => {
     await run(scenario, script, record.namespace);
+    // A shortcut's state right after its script, beside the deadline's: the
+    // pair grader/recorded.test.ts uses to prove that a final failure (verify
+    // ends the case there) still fails at the deadline.
+    if (script.kind === 'shortcut') await save(scenario, record, `${id}-${script.name.replace('/', '-')}-early`, `right after ${script.name} (${script.description})`);
     const settled = await gradeUntilPass({ kube, scenario, record, waitMs: parseDuration(scenario.settle) });
     const expected = script.kind !== 'shortcut';
     // A shortcut that passes is a grader bug: record it anyway, as evidence.
