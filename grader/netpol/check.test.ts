@@ -176,3 +176,18 @@ describe('policyAllows on the recorded egress-networkpolicy states', () => {
     expect(verdict.passed, verdict.reason).toBe(passed);
   });
 });
+
+// docs/decisions/0080: a failure is final only when no pod's coming or going can end it.
+describe('policyAllows: which failures are final', () => {
+  it.each<[string, V1NetworkPolicy[], boolean]>([
+    ['open to every address (reaches outside the pod network)', plus({}), true],
+    ['open to another namespace', plus({ to: [{ namespaceSelector: {} }], ports: [tcp(8080)] }), true],
+    ['no policy restricts app at all', [], true],
+    ['one more pod by label: depends on which pods run', plus({ to: [pods({ app: 'legacy-db' })], ports: [tcp(5432)] }), false],
+    ['a pod address by ipBlock: depends on where that pod runs', plus({ to: [ipb('10.244.0.206/32')], ports: [tcp(5432)] }), false],
+  ])('%s', (_name, policies, final) => {
+    const verdict = policyAllows(params, context(policies));
+    expect(verdict.passed).toBe(false);
+    expect(Boolean(verdict.final), verdict.reason).toBe(final);
+  });
+});

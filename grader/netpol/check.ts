@@ -1,13 +1,13 @@
 import type { V1NetworkPolicy } from '@kubernetes/client-node';
 import { listSome } from '../format.ts';
-import { fail, finalFail, pass } from '../outcome.ts';
+import { fail as failNow, finalFail, pass } from '../outcome.ts';
 import type { Outcome } from '../outcome.ts';
 import { selectorMatches } from '../selector.ts';
 import type { CheckContext, Where } from '../types.ts';
 import { resolveWorkload } from '../workload.ts';
 import { allowedBy, policyTypes } from './allowed.ts';
 import type { Subject } from './allowed.ts';
-import { firstEscape } from './contain.ts';
+import { escapesBeyondPods, firstEscape } from './contain.ts';
 import type { Escape } from './contain.ts';
 import { intentOf } from './intent.ts';
 import type { PolicyAllowsParams } from './intent.ts';
@@ -39,7 +39,9 @@ function unrestrictedWhere(params: PolicyAllowsParams, ctx: CheckContext, subjec
  * pods allows, in `direction`, nothing beyond `allow` (plus DNS and what the
  * injected policies allowed, when asked). Judged by what the rules allow —
  * every spelling of "open" counts the same — and a failure names the policy
- * rule and one concrete peer and port it allows that it should not.
+ * rule and one concrete peer and port it allows that it should not. Final
+ * when the pod template's own escape reaches a peer no pod decides (another
+ * namespace, an address outside the pod network, IPv6).
  */
 export function policyAllows(params: PolicyAllowsParams, ctx: CheckContext): Outcome {
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: params.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
@@ -61,8 +63,11 @@ export function policyAllows(params: PolicyAllowsParams, ctx: CheckContext): Out
   const allowed = allowedBy({ policies: ctx.snapshot.networkPolicies, subject, direction: params.direction, universe });
   for (const one of subjects) {
     const now = one.pod === undefined ? allowed : allowedBy({ policies: ctx.snapshot.networkPolicies, subject: one.subject, direction: params.direction, universe });
-    const escape = firstEscape({ allowed: now.grants, intent: intent.grants, subject: one.subject, direction: params.direction, universe });
+    const contain = { allowed: now.grants, intent: intent.grants, subject: one.subject, direction: params.direction, universe };
+    const escape = firstEscape(contain);
     if (!escape) continue;
+    // The template's own escape to a peer no pod decides lasts until the learner changes a policy or the template: final.
+    const fail = one.pod === undefined && escapesBeyondPods(contain) ? finalFail : failNow;
     const whose = one.pod === undefined ? '' : ` (pod ${one.pod}, whose labels ${labelText(one.subject.labels)} differ from the pod template's)`;
     if (escape.grant.source) {
       const { policy, path } = escape.grant.source;

@@ -114,3 +114,14 @@ export function firstEscape(o: ContainOptions): Escape | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether something allowed beyond the intent goes to a peer no pod's coming
+ * or going can change: other namespaces, addresses outside the pod network,
+ * IPv6. Such an escape lasts until a policy or the pod template changes —
+ * what docs/decisions/0080 calls a final failure.
+ */
+export function escapesBeyondPods(o: ContainOptions): boolean {
+  const stable = (a: Atom): boolean => a.kind === 'foreign' || a.kind === 'v6' || (a.kind === 'v4' && !a.inPodNetwork);
+  return o.allowed.some((g) => atomsOf(g, o).some((atom) => stable(atom) && escapesOn(g, atom, o).length > 0));
+}

@@ -212,6 +212,7 @@ async function runCase(options: VerifyOptions, written: Scenario, script: CaseSc
     // Only a shortcut may end at a final failure: a fix or solution always gets its whole settle time.
     let graded = await gradeUntilPass({ kube, scenario, record, waitMs, signal: options.signal, stopOnFinal: script.kind === 'shortcut', probeLast: true });
     let note = '';
+    const endedEarly = graded.final;
     if (graded.final && audited(written.id, script.name, options.auditShare ?? 0)) {
       // Prove the rule on a sample: the early verdict must still be the deadline's.
       audit = true;
@@ -219,7 +220,7 @@ async function runCase(options: VerifyOptions, written: Scenario, script: CaseSc
       graded = await gradeUntilPass({ kube, scenario, record, waitMs: Math.max(0, settleFrom + waitMs - Date.now()), signal: options.signal, probeLast: true });
       note = graded.passed ? `ended early on a final failure (${early}) but PASSED at the deadline — the early-end rule is wrong: ` : `(audited: ended early on ${early}, still failing at the deadline) `;
     }
-    ended = graded.passed ? 'pass' : graded.final ? 'final' : 'deadline';
+    ended = graded.passed ? 'pass' : endedEarly ? 'final' : 'deadline';
     enter('window', graded.windowFrom);
     enter('cleanup');
     const failing = graded.verdicts.filter((v) => !v.passed);
