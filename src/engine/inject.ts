@@ -65,6 +65,7 @@ export async function runInjectSteps(options: InjectOptions): Promise<void> {
 }
 
 async function waitAvailable(kube: Kube, namespace: string, name: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  const changes = kube.changes(namespace, ['deployments']);
   const result = await pollUntil(
     async () => {
       const snapshot = await kube.snapshot(namespace, ['deployments']);
@@ -75,8 +76,8 @@ async function waitAvailable(kube: Kube, namespace: string, name: string, timeou
       const seen = d ? `${available}/${want} available, Available=${condition ?? 'unset'}` : 'no such Deployment';
       return { done: Boolean(d) && condition === 'True' && available >= want && (d?.status?.updatedReplicas ?? 0) >= want, seen };
     },
-    { timeoutMs, signal },
-  );
+    { timeoutMs, signal, intervalMs: 5000, changes },
+  ).finally(() => changes.close());
   if (!result.done) throw new InjectionError(`Deployment ${name}: expected available within ${timeoutMs / 1000}s, saw ${result.seen}`);
 }
 

@@ -23,7 +23,9 @@ export async function symptomNow(kube: Kube, scenario: ScenarioView, namespace: 
 export async function waitForSymptom(kube: Kube, scenario: ScenarioView, namespace: string, signal?: AbortSignal): Promise<number> {
   const started = Date.now();
   const timeoutMs = parseDuration(scenario.symptom.timeout);
-  const result = await pollUntil(() => symptomNow(kube, scenario, namespace), { timeoutMs, intervalMs: 1000, signal });
+  // Re-read when pods or events change (at most every 5 s without one).
+  const changes = kube.changes(namespace, ['pods', 'events']);
+  const result = await pollUntil(() => symptomNow(kube, scenario, namespace), { timeoutMs, intervalMs: 5000, signal, changes }).finally(() => changes.close());
   if (!result.done) {
     const seen = result.verdicts.filter((v) => !v.passed).map((v) => v.reason).join('; ');
     throw new InjectionError(

@@ -1,10 +1,15 @@
 import { sleep } from '../kube/client.ts';
+import type { Changes } from '../kube/changes.ts';
 
 /** Options for {@link pollUntil}. */
 export interface PollOptions {
   timeoutMs: number;
   intervalMs?: number;
   signal?: AbortSignal;
+  /** Between probes, wait for a change (at most the interval) instead of the whole interval — still no sooner than `minIntervalMs`. */
+  changes?: Changes;
+  /** With `changes`: the least time between two probes (default 500 ms). */
+  minIntervalMs?: number;
 }
 
 /**
@@ -17,7 +22,13 @@ export async function pollUntil<T extends { done: boolean }>(probe: () => Promis
     options.signal?.throwIfAborted();
     const result = await probe();
     if (result.done || Date.now() >= deadline) return result;
-    await sleep(Math.min(options.intervalMs ?? 1000, Math.max(0, deadline - Date.now())));
+    const gap = Math.min(options.intervalMs ?? 1000, Math.max(0, deadline - Date.now()));
+    if (!options.changes) await sleep(gap);
+    else {
+      const least = Math.min(options.minIntervalMs ?? 500, gap);
+      await sleep(least);
+      await options.changes.wait(gap - least);
+    }
   }
 }
 

@@ -15,6 +15,7 @@ import {
 } from '@kubernetes/client-node';
 import type { ExecResult, KubeObject, Snapshot } from '../../grader/types.ts';
 import { execInPod } from './exec.ts';
+import { watchChanges, type Changes, type WatchedKind } from './changes.ts';
 import { ClusterError } from '../../cluster/errors.ts';
 
 /** The parts of a Snapshot one read can be limited to. */
@@ -66,6 +67,8 @@ export interface Kube {
   releaseLock(name: string, holder: string): Promise<void>;
   /** Cheap reachability probe (GET /version); throws ClusterError when unreachable. */
   ping(): Promise<void>;
+  /** Wake a poll when `kinds` change in `namespace` (watches); close it when done. */
+  changes(namespace: string, kinds: WatchedKind[]): Changes;
 }
 
 /** Options for {@link connect}. */
@@ -90,6 +93,7 @@ export function connect(options: ConnectOptions = {}): Kube {
   const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
   return {
     context: kc.getCurrentContext(),
+    changes: (namespace, kinds) => watchChanges(kc, namespace, kinds),
     async apply(items, namespace) {
       for (const item of items) {
         const body = structuredClone(item) as KubernetesObject;

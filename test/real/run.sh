@@ -9,12 +9,20 @@ cd "$(dirname "$0")/../.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 kd=bin/kubedrill
 started=$(date +%s)
-step() { printf '\n=== %s (t+%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
+# Each step's seconds go to $KD_PHASES when test/run.sh (npm test) asks for them.
+current="" current_at=$started
+step() {
+  local now
+  now=$(date +%s)
+  [ -n "$current" ] && [ -n "${KD_PHASES:-}" ] && printf '%s\t%s\n' "$current" "$(( now - current_at ))" >> "$KD_PHASES"
+  current=$1 current_at=$now
+  printf '\n=== %s (t+%ss)\n' "$1" "$(( now - started ))"
+}
+trap '[ "$current" = done ] || step done >/dev/null; rm -rf "${scratch:-}"' EXIT
 
 # The learner's kubeconfig of this run: `up` merges its context into the file
 # KUBECONFIG names, so a temporary one keeps the machine's ~/.kube/config as it is.
 scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
 export KUBECONFIG="$scratch/kubeconfig"
 
 step "kubedrill up"
@@ -25,7 +33,7 @@ vitest run --config vitest.real.config.ts --exclude 'test/real/local-down.test.t
 
 step "kubedrill verify --all"
 mkdir -p test-results
-$kd verify --all --parallel 8 --json > test-results/verify.json || { node -e '
+$kd verify --all --json > test-results/verify.json || { node -e '
   const r = JSON.parse(require("fs").readFileSync("test-results/verify.json", "utf8"));
   for (const s of r.scenarios) for (const c of s.cases) if (c.expected !== c.actual)
     console.error(`NOT PROVEN ${s.id} ${c.name}: expected ${c.expected}, got ${c.actual}: ${c.reason}`);
@@ -33,7 +41,8 @@ $kd verify --all --parallel 8 --json > test-results/verify.json || { node -e '
 node -e '
   const r = JSON.parse(require("fs").readFileSync("test-results/verify.json", "utf8"));
   for (const s of r.scenarios) console.log(`${s.proven ? "PROVEN" : "NOT PROVEN"} ${s.id}: ${s.cases.length} cases`);
-  console.log(`verify took ${r.seconds}s`);'
+  const t = r.totals;
+  console.log(`verify: ${t.cases} cases in ${r.seconds}s, ${t.casesPerMinute} cases/min, ${t.endedEarly} ended early (${t.audited} audited); case-seconds by phase: ${Object.entries(t.phases).map(([p, s]) => `${p} ${Math.round(s)}`).join(", ")}`);'
 
 provider=$(node -e 'try { console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).provider ?? "") } catch { console.log("") }' "${KUBEDRILL_HOME:-$HOME/.kubedrill}/settings.json")
 if [ "$provider" = local ]; then
