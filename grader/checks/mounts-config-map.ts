@@ -1,6 +1,6 @@
 import type { V1Volume } from '@kubernetes/client-node';
 import { listSome, show } from '../format.ts';
-import { fail, finalFail, pass } from '../outcome.ts';
+import { finalFail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import type { CheckContext } from '../types.ts';
 import { deployment } from '../where.ts';
@@ -20,7 +20,8 @@ const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') :
  * as the kubelet writes them (keys or `items` paths, ConfigMaps as the
  * snapshot has them, a later source winning a path), so a file supplied by
  * another ConfigMap, a Secret or the downward API — before or after it —
- * fails, and a Secret whose keys cannot be read here fails too.
+ * fails, and a Secret whose keys cannot be read here fails too. Every
+ * failure is final: the pod template and the ConfigMaps are the learner's.
  */
 export function mountsConfigMap(check: CheckOf<'mountsConfigMap'>, ctx: CheckContext): Outcome {
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
@@ -29,23 +30,23 @@ export function mountsConfigMap(check: CheckOf<'mountsConfigMap'>, ctx: CheckCon
   const container = spec?.containers.find((c) => c.name === check.container);
   const where = `Deployment ${check.workload} container ${check.container}`;
   const mountsAt = deployment(check.workload, `spec.template.spec.containers[name=${check.container}].volumeMounts`);
-  if (!container) return fail(`${where}: expected the container to exist, saw containers ${show((spec?.containers ?? []).map((c) => c.name))}`, deployment(check.workload, 'spec.template.spec.containers'));
+  if (!container) return finalFail(`${where}: expected the container to exist, saw containers ${show((spec?.containers ?? []).map((c) => c.name))}`, deployment(check.workload, 'spec.template.spec.containers'));
   const dir = trimSlash(check.mountPath);
   const mounts = container.volumeMounts ?? [];
   const mount = mounts.find((m) => trimSlash(m.mountPath) === dir && !m.subPath && !m.subPathExpr);
   if (!mount) {
     const seen = mounts.map((m) => `${m.mountPath}${m.subPath ? ` (subPath ${m.subPath})` : ''}`);
-    return fail(`${where}: expected a volume mounted at ${dir}, saw mounts ${show(seen)}`, mountsAt);
+    return finalFail(`${where}: expected a volume mounted at ${dir}, saw mounts ${show(seen)}`, mountsAt);
   }
   const inside = mounts.find((m) => m !== mount && trimSlash(m.mountPath).startsWith(`${dir}/`));
-  if (inside) return fail(`${where}: expected nothing mounted inside ${dir}, saw volume ${inside.name} at ${inside.mountPath} laid over it`, mountsAt);
+  if (inside) return finalFail(`${where}: expected nothing mounted inside ${dir}, saw volume ${inside.name} at ${inside.mountPath} laid over it`, mountsAt);
   const volume = (spec?.volumes ?? []).find((v) => v.name === mount.name);
   const volumeAt = deployment(check.workload, `spec.template.spec.volumes[name=${mount.name}]`);
-  if (!volume) return fail(`${where}: the mount at ${dir} names volume ${mount.name}, which the pod template does not define`, volumeAt);
+  if (!volume) return finalFail(`${where}: the mount at ${dir} names volume ${mount.name}, which the pod template does not define`, volumeAt);
   const source = configMapSource(volume, check.configMap);
   const what = `volume ${volume.name} mounted at ${dir}`;
-  if (!source) return fail(`${where}: expected ${what} to come from ConfigMap ${check.configMap}, saw ${describeVolume(volume)}`, volumeAt);
-  if (source.optional === true) return fail(`${where}: expected ${what} (${source.how}) not to be optional — a missing ConfigMap must stop the pod, not hide the problem`, volumeAt);
+  if (!source) return finalFail(`${where}: expected ${what} to come from ConfigMap ${check.configMap}, saw ${describeVolume(volume)}`, volumeAt);
+  if (source.optional === true) return finalFail(`${where}: expected ${what} (${source.how}) not to be optional — a missing ConfigMap must stop the pod, not hide the problem`, volumeAt);
   const { files, unknown } = volumeFiles(volume, ctx.snapshot.configMaps, check.configMap);
   // With `files`, only those paths are judged (other files may sit beside them); without, every file.
   const judged = (path: string): boolean => !check.files || check.files.includes(path);
@@ -54,7 +55,7 @@ export function mountsConfigMap(check: CheckOf<'mountsConfigMap'>, ctx: CheckCon
   if (first) {
     const seen = [...foreign.map((f) => `${f.path} from ${f.source} (${f.field})`), ...unknown.map((u) => `${u.source} (${u.field}), whose files cannot be read here`)];
     const expected = check.files ? `${listSome(check.files)} in ${dir}` : `every file in ${dir}`;
-    return fail(`${where}: expected ${expected} to come from ConfigMap ${check.configMap}, saw ${listSome(seen)}`, deployment(check.workload, `spec.template.spec.volumes[name=${volume.name}].${first.field}`));
+    return finalFail(`${where}: expected ${expected} to come from ConfigMap ${check.configMap}, saw ${listSome(seen)}`, deployment(check.workload, `spec.template.spec.volumes[name=${volume.name}].${first.field}`));
   }
   return pass(`${where}: ${what} comes from ConfigMap ${check.configMap} (${source.how}), not optional`);
 }

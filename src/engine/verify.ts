@@ -11,6 +11,8 @@ import { parseDuration } from './wait.ts';
 import { Gate, Semaphore } from './semaphore.ts';
 import { clusterSuffix, withClusterSuffix } from './cluster-names.ts';
 import { Pressure, type PressureLimits } from './pressure.ts';
+import type { AttemptRecord } from '../attempt/record.ts';
+import type { Snapshot, Verdict } from '../../grader/types.ts';
 
 /** The phases of one case, in the order they run. */
 export const PHASES = ['inject', 'symptom', 'broken', 'script', 'settle', 'window', 'cleanup'] as const;
@@ -191,12 +193,8 @@ async function runCase(options: VerifyOptions, written: Scenario, script: CaseSc
   }
   try {
     if (script.kind === 'solution') {
-      const broken = await gradeAttempt({ kube, scenario, record });
+      const wrong = await gradeBroken(kube, scenario, record);
       enter('script');
-      const wrong = broken.verdicts.filter((v) => {
-        const gate = scenario.checks.find((c) => c.id === v.id)?.gate ?? false;
-        return gate ? !v.passed : v.passed;
-      });
       if (wrong.length > 0) {
         const what = wrong.map((v) => `${v.id} ${v.passed ? 'passed' : 'failed'} (${v.reason})`).join('; ');
         return result('fail', `broken state graded wrong — non-gate checks must fail and gates pass there: ${what}`);
@@ -237,6 +235,32 @@ async function runCase(options: VerifyOptions, written: Scenario, script: CaseSc
     await cleanupAttempt(kube, record, progress, { wait: scenario.exclusive }).catch(() => undefined);
     enter('cleanup');
   }
+}
+
+/**
+ * Grade the broken state: every gate must pass, and every non-gate check
+ * must fail — each in at least one of up to three consecutive gradings. A
+ * symptom that comes and goes (a container OOM-killed moments after it
+ * starts) can look Ready at one instant; a check that never fails on the
+ * broken state proves nothing. Returns the verdicts graded wrong.
+ */
+async function gradeBroken(kube: Kube, scenario: Scenario, record: AttemptRecord): Promise<Verdict[]> {
+  const gates = new Set(scenario.checks.filter((c) => c.gate).map((c) => c.id));
+  const unseen = new Map<string, Verdict>();
+  let before: Snapshot | undefined;
+  for (let round = 0; round < 3; round++) {
+    const graded = await gradeAttempt({ kube, scenario, record, before });
+    const gateFailed = graded.verdicts.filter((v) => gates.has(v.id) && !v.passed);
+    if (gateFailed.length > 0) return gateFailed;
+    for (const v of graded.verdicts) {
+      if (gates.has(v.id)) continue;
+      if (round === 0 && v.passed) unseen.set(v.id, v);
+      if (!v.passed) unseen.delete(v.id);
+    }
+    if (unseen.size === 0) return [];
+    before = graded.snapshot;
+  }
+  return [...unseen.values()];
 }
 
 /** Sum a run's cases into its totals. */
