@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { genericShortcuts, portsExcept } from './generic-shortcuts.ts';
 import { parseDuration } from './wait.ts';
 import { Gate, Semaphore } from './semaphore.ts';
-import { audited, totalsOf, type CaseResult, type PHASES } from './verify.ts';
+import { audited, expectedLength, totalsOf, type CaseResult, type PHASES } from './verify.ts';
+import type { CaseScript } from './generic-shortcuts.ts';
 import { withAttemptLabels } from './labels.ts';
 import type { CheckSpec } from '../scenario/schema.ts';
 import type { KubeObject } from '../../grader/types.ts';
@@ -135,9 +136,9 @@ describe('verify bookkeeping', () => {
   const phases = (settle: number): Record<(typeof PHASES)[number], number> => ({ inject: 10, symptom: 5, broken: 0, script: 1, settle, window: 2, cleanup: 0.5 });
   it('sums phases into totals and names the slowest', () => {
     const cases: CaseResult[] = [
-      { name: 'solution', kind: 'solution', expected: 'pass', actual: 'pass', reason: '', seconds: 28, phases: phases(10), ended: 'pass' },
-      { name: 'shortcut/x', kind: 'shortcut', expected: 'fail', actual: 'fail', reason: '', seconds: 90, phases: phases(70), ended: 'deadline' },
-      { name: 'shortcut/y', kind: 'shortcut', expected: 'fail', actual: 'fail', reason: '', seconds: 19, phases: phases(0), ended: 'final', audited: true },
+      { name: 'solution', kind: 'solution', expected: 'pass', actual: 'pass', reason: '', seconds: 28, startedAfter: 0, phases: phases(10), ended: 'pass' },
+      { name: 'shortcut/x', kind: 'shortcut', expected: 'fail', actual: 'fail', reason: '', seconds: 90, startedAfter: 0, phases: phases(70), ended: 'deadline' },
+      { name: 'shortcut/y', kind: 'shortcut', expected: 'fail', actual: 'fail', reason: '', seconds: 19, startedAfter: 5, phases: phases(0), ended: 'final', audited: true },
     ];
     const totals = totalsOf([{ id: 's', proven: true, cases }], 120);
     expect(totals).toMatchObject({ cases: 3, seconds: 120, casesPerMinute: 1.5, slowest: 'settle', endedEarly: 1, audited: 1 });
@@ -152,5 +153,18 @@ describe('verify bookkeeping', () => {
     expect(names.filter((n) => audited('scn', n, 0.1))).toEqual(names.filter((n) => audited('scn', n, 0.1)));
     expect(audited('scn', 'shortcut/a', 0)).toBe(false);
     expect(audited('scn', 'shortcut/a', 1)).toBe(true);
+  });
+});
+
+describe('expectedLength', () => {
+  it('starts a cluster-wide case first, generic shortcuts last, longer deadlines earlier', () => {
+    const c = (name: string, clusterWide?: string): CaseScript => ({ name, kind: name === 'solution' ? 'solution' : 'shortcut', description: '', ...(clusterWide ? { clusterWide } : {}) });
+    const cases = [
+      { scenario: { settle: '60s' }, script: c('shortcut/generic-delete-a') },
+      { scenario: { settle: '60s' }, script: c('solution') },
+      { scenario: { settle: '105s' }, script: c('shortcut/written') },
+      { scenario: { settle: '60s' }, script: c('shortcut/global-default', 'only one globalDefault') },
+    ];
+    expect([...cases].sort((a, b) => expectedLength(b) - expectedLength(a)).map((x) => x.script.name)).toEqual(['shortcut/global-default', 'shortcut/written', 'solution', 'shortcut/generic-delete-a']);
   });
 });

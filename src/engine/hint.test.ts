@@ -67,11 +67,15 @@ const shortcuts: [string, RegExp][] = [
   ['missing-configmap-shortcut-optional-volume', /^Look at ConfigMap web-settings — kubectl -n configmap-rec get configmap web-settings -o yaml$/],
   ['oom-stress-shortcut-remove-limit', /^Look at Deployment worker: spec\.template\.spec\.containers\[name=worker\]\.resources\.limits\.memory — /],
   ['priority-preemption-shortcut-scale-nightly-to-zero', /^Look at Deployment payments: spec\.template\.spec\.priorityClassName — /],
+  ['priority-preemption-shortcut-never-but-higher', /^Look at Deployment payments: spec\.template\.spec\.priorityClassName — /],
+  ['crashloop-exit1-shortcut-generic-modify-redis', /^Look at Deployment redis: spec\.template\.spec\.containers \(the brief asks to keep it\) — /],
+  ['egress-networkpolicy-shortcut-drop-egress-type', /^Look at /],
 ];
 
 describe('look-line on the recorded shortcut states', () => {
   it('covers every recorded shortcut', () => {
-    expect(shortcuts.map(([n]) => n).sort()).toEqual(recorded.filter((n) => n.includes('-shortcut-')));
+    // -early states (a shortcut right after its script) prove the final-failure rule: grader/fixtures/scenarios.test.ts.
+    expect(shortcuts.map(([n]) => n).sort()).toEqual(recorded.filter((n) => n.includes('-shortcut-') && !n.endsWith('-early')));
   });
 
   it.each(shortcuts)('%s', async (name, line) => {

@@ -27,6 +27,8 @@ export interface CaseResult {
   actual: 'pass' | 'fail';
   reason: string;
   seconds: number;
+  /** Seconds from the start of the run to the start of this case (admission waits included). */
+  startedAfter: number;
   /** Seconds spent in each phase (0 for one that did not run). */
   phases: Record<Phase, number>;
   /** How grading ended: it passed, failed for good before the deadline (docs/decisions/0080), or the deadline came. */
@@ -104,15 +106,14 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
     scenario,
     cases: casesOf(scenario, options.solutionOnly ?? false).filter((c) => !options.cases || options.cases.includes(c.name)),
   }));
-  // Cluster-wide cases first: alone, while the pool has nothing to drain.
-  const order = planned.flatMap(({ scenario, cases }) => cases.map((script) => ({ scenario, script }))).sort((a, b) => Number(Boolean(b.script.clusterWide)) - Number(Boolean(a.script.clusterWide)));
+  const order = planned.flatMap(({ scenario, cases }) => cases.map((script) => ({ scenario, script }))).sort((a, b) => expectedLength(b) - expectedLength(a));
   const done = new Map<string, Map<CaseScript, Promise<CaseResult>>>();
   for (const { scenario, script } of order) {
     const suffix = `v${(counter++).toString(36)}`;
     const run = (): Promise<CaseResult> =>
       slots.run(async () => {
         await pressure.admit(options.signal);
-        return runCase(options, scenario, script, suffix);
+        return runCase(options, scenario, script, suffix, started);
       });
     const result = (script.clusterWide ? gate.exclusive(run) : gate.shared(run)).then((r) => {
       options.onCase?.(scenario.id, r);
@@ -129,6 +130,20 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
     }),
   );
   return { results, totals: totalsOf(results, (Date.now() - started) / 1000, pressure) };
+}
+
+/**
+ * The order cases start in, longest expected first so that short ones fill
+ * the end of the run: a cluster-wide case first of all (it runs alone, best
+ * while the pool is empty); then solutions, fixes and written shortcuts,
+ * which take about their settle time (a scenario with a longer deadline
+ * first); generic shortcuts last — most end at their first grading
+ * (docs/decisions/0080). A stable sort keeps scenario order within a rank.
+ */
+export function expectedLength({ scenario, script }: { scenario: Pick<Scenario, 'settle'>; script: CaseScript }): number {
+  if (script.clusterWide) return Number.MAX_SAFE_INTEGER;
+  const generic = script.name.startsWith('shortcut/generic-');
+  return (generic ? 0 : 1_000_000) + parseDuration(scenario.settle);
 }
 
 /** The cases of a scenario: solution, fixes, written and generic shortcuts. */
@@ -150,7 +165,7 @@ export function audited(scenario: string, name: string, share: number): boolean 
   return createHash('sha256').update(`${scenario}/${name}`).digest().readUInt32BE(0) / 2 ** 32 < share;
 }
 
-async function runCase(options: VerifyOptions, written: Scenario, script: CaseScript, suffix: string): Promise<CaseResult> {
+async function runCase(options: VerifyOptions, written: Scenario, script: CaseScript, suffix: string, runStarted: number): Promise<CaseResult> {
   const started = Date.now();
   const phases = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
   // The clock runs for one phase at a time: `enter` books the time so far to the current one.
@@ -175,6 +190,7 @@ async function runCase(options: VerifyOptions, written: Scenario, script: CaseSc
     actual,
     reason,
     seconds: Math.round((Date.now() - started) / 1000),
+    startedAfter: Math.round((started - runStarted) / 1000),
     phases,
     ended,
     ...(audit ? { audited: true as const } : {}),
