@@ -175,15 +175,19 @@ export function connect(options: ConnectOptions = {}): Kube {
       return (await core.listNode()).items;
     },
     async setNodeResource(node, resource, quantity) {
-      const path = `/status/capacity/${resource.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      // Capacity and allocatable together: the scheduler reads allocatable, and
+      // the kubelet would copy it over only at its next node status update.
+      const key = resource.replace(/~/g, '~0').replace(/\//g, '~1');
+      const paths = [`/status/capacity/${key}`, `/status/allocatable/${key}`];
       if (quantity === null) {
         // Idempotent restore: removing a resource that is already gone is a no-op.
         const current = await core.readNode({ name: node });
-        if (current.status?.capacity?.[resource] === undefined) return;
-        await core.patchNodeStatus({ name: node, body: [{ op: 'remove', path }] }, jsonPatch);
+        const present = [current.status?.capacity?.[resource] !== undefined, current.status?.allocatable?.[resource] !== undefined];
+        const ops = paths.filter((_, i) => present[i]).map((path) => ({ op: 'remove', path }));
+        if (ops.length > 0) await core.patchNodeStatus({ name: node, body: ops }, jsonPatch);
         return;
       }
-      await core.patchNodeStatus({ name: node, body: [{ op: 'add', path, value: quantity }] }, jsonPatch);
+      await core.patchNodeStatus({ name: node, body: paths.map((path) => ({ op: 'add', path, value: quantity })) }, jsonPatch);
     },
     async listPriorityClasses() {
       return (await sched.listPriorityClass()).items;
