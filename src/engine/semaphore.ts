@@ -19,13 +19,6 @@ export class Semaphore {
   }
 }
 
-/** One task at a time (exclusive scenarios). */
-export class Mutex extends Semaphore {
-  constructor() {
-    super(1);
-  }
-}
-
 /**
  * Shared or alone: any number of `shared` tasks run together, an `alone` task
  * runs with none beside it. A waiting `alone` task holds back new shared ones,
