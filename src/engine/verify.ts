@@ -26,6 +26,7 @@ export interface CaseResult {
   expected: 'pass' | 'fail';
   actual: 'pass' | 'fail';
   reason: string;
+  /** Seconds until the outcome was known (the background cleanup after it is in `phases.cleanup`). */
   seconds: number;
   /** Seconds from the start of the run to the start of this case (admission waits included). */
   startedAfter: number;
