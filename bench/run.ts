@@ -12,6 +12,7 @@
 import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median } from './median.ts';
 import { createProgress, silentProgress } from '../cluster/progress.ts';
 import { selectProvider } from '../cluster/select.ts';
 import { connectCluster, scriptKubeconfig, upCluster } from '../src/cli/cluster.ts';
@@ -29,11 +30,6 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 const progress = createProgress();
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const time = async (fn: () => Promise<unknown>): Promise<number> => {
   const t = performance.now();
   await fn();

@@ -12,6 +12,7 @@
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median } from './median.ts';
 import { createProgress } from '../cluster/progress.ts';
 import { localBinDir } from '../cluster/local/index.ts';
 import { connectCluster, scriptKubeconfig } from '../src/cli/cluster.ts';
@@ -33,11 +34,6 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const parallel = Number(values.parallel);
 const progress = createProgress();
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 const { kube, access } = await connectCluster({ autoUp: true, progress });
 const kubeconfig = await scriptKubeconfig(access);
