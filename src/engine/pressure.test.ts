@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { V1Pod } from '@kubernetes/client-node';
+import { Pressure } from './pressure.ts';
+
+const pods = (n: number, phase = 'Running'): V1Pod[] => Array.from({ length: n }, () => ({ status: { phase } }));
+
+describe('Pressure', () => {
+  it('admits at once below the limits, counting pods not yet gone and not finished ones', async () => {
+    const pressure = new Pressure({ listAllPods: async () => [...pods(3), ...pods(50, 'Succeeded')] }, { pods: 4, listMs: 1000 });
+    await pressure.admit();
+    expect(pressure.peak.pods).toBe(3);
+  });
+
+  it('holds a case back while the cluster holds too many pods, and lets it go when they leave', async () => {
+    let count = 5;
+    let reads = 0;
+    const pressure = new Pressure({ listAllPods: async () => (reads++, pods(count)) }, { pods: 4, listMs: 1000 });
+    setTimeout(() => (count = 2), 300);
+    const started = Date.now();
+    await pressure.admit();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(pressure.peak.pods).toBe(5);
+    expect(reads).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shares one reading between cases that ask within a second', async () => {
+    let reads = 0;
+    const pressure = new Pressure({ listAllPods: async () => (reads++, pods(1)) }, { pods: 4, listMs: 1000 });
+    await Promise.all([pressure.admit(), pressure.admit(), pressure.admit()]);
+    await pressure.admit();
+    expect(reads).toBe(1);
+  });
+});
