@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kube } from '../kube/client.ts';
+import { sleep, type Kube } from '../kube/client.ts';
 import { silentProgress, type Progress } from '../../cluster/progress.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { startAttempt } from '../attempt/lifecycle.ts';
@@ -254,21 +254,33 @@ async function runCase(options: VerifyOptions, written: Scenario, script: CaseSc
   }
 }
 
+/** How long the gates may take to come up after the symptom before the broken state counts as graded wrong. */
+const GATES_UP_MS = 90_000;
+
 /**
  * Grade the broken state: every gate must pass, and every non-gate check
  * must fail — each in at least one of up to three consecutive gradings. A
  * symptom that comes and goes (a container OOM-killed moments after it
  * starts) can look Ready at one instant; a check that never fails on the
- * broken state proves nothing. Returns the verdicts graded wrong.
+ * broken state proves nothing. The symptom can show before every bystander
+ * is up (app unready while metrics still starts, on a loaded cluster), so
+ * the gates get GATES_UP_MS to pass first; one that never does is wrong.
+ * Returns the verdicts graded wrong.
  */
-async function gradeBroken(kube: Kube, scenario: Scenario, record: AttemptRecord): Promise<Verdict[]> {
+async function gradeBroken(kube: Kube, scenario: Scenario, record: AttemptRecord, gatesUpMs = GATES_UP_MS): Promise<Verdict[]> {
   const gates = new Set(scenario.checks.filter((c) => c.gate).map((c) => c.id));
   const unseen = new Map<string, Verdict>();
+  const gatesBy = Date.now() + gatesUpMs;
   let before: Snapshot | undefined;
-  for (let round = 0; round < 3; round++) {
+  let round = 0;
+  while (round < 3) {
     const graded = await gradeAttempt({ kube, scenario, record, before });
     const gateFailed = graded.verdicts.filter((v) => gates.has(v.id) && !v.passed);
-    if (gateFailed.length > 0) return gateFailed;
+    if (gateFailed.length > 0) {
+      if (round > 0 || Date.now() >= gatesBy) return gateFailed;
+      await sleep(2000);
+      continue;
+    }
     for (const v of graded.verdicts) {
       if (gates.has(v.id)) continue;
       if (round === 0 && v.passed) unseen.set(v.id, v);
@@ -276,6 +288,7 @@ async function gradeBroken(kube: Kube, scenario: Scenario, record: AttemptRecord
     }
     if (unseen.size === 0) return [];
     before = graded.snapshot;
+    round++;
   }
   return [...unseen.values()];
 }
