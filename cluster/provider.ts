@@ -14,6 +14,8 @@ export interface UpOptions {
   yes?: boolean;
   /** existing provider: the kubeconfig context to use. */
   context?: string;
+  /** The API server also reachable on this address of the host (a room's LAN); local provider only. */
+  listen?: string;
 }
 
 /** Where to reach a cluster that is up. */

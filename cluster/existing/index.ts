@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { ClusterError } from '../errors.ts';
 import { nodeStatuses } from '../kind/nodes.ts';
 import type { CommandRunner } from '../kind/run.ts';
 import { zxRunner } from '../kind/run.ts';
@@ -78,6 +79,9 @@ export function existingProvider(options: ExistingProviderOptions = {}): Provide
 
     async up(up: UpOptions): Promise<ClusterAccess> {
       const { progress } = up;
+      if (up.listen !== undefined) {
+        throw new ClusterError('existing: --listen cannot move the API server of a cluster kubedrill did not make', { fix: 'drop --listen, or use --provider local or kind' });
+      }
       const named = up.context ?? options.context;
       const info = await progress.step('read the kubeconfig context', async () =>
         describeContext(env, named ?? (await currentContext(env))),

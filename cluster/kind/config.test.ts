@@ -47,4 +47,9 @@ describe('kindConfig', () => {
     expect(config.name).toBe('other');
     expect(config.nodes[0].image).toBe('kindest/node:v1.35.8');
   });
+
+  it('publishes the API server on 127.0.0.1 (kind\'s default) unless up --listen names an address', () => {
+    expect(parse(kindConfig({ cgroupV1: false })).networking).toBeUndefined();
+    expect(parse(kindConfig({ cgroupV1: false, apiServerAddress: '192.168.1.20' })).networking).toEqual({ apiServerAddress: '192.168.1.20' });
+  });
 });

@@ -10,6 +10,8 @@ export interface KindConfigOptions {
   image?: string;
   /** Cluster name (default `kubedrill`). */
   name?: string;
+  /** `up --listen`: the host address kind publishes the API server on (default: kind's 127.0.0.1). */
+  apiServerAddress?: string;
 }
 
 /**
@@ -27,6 +29,7 @@ export function kindConfigObject(options: KindConfigOptions): Record<string, unk
     apiVersion: 'kind.x-k8s.io/v1alpha4',
     name: options.name ?? clusterName,
     featureGates: { ...kubelet.featureGates },
+    ...(options.apiServerAddress ? { networking: { apiServerAddress: options.apiServerAddress } } : {}),
     nodes: [{ role: 'control-plane', image: options.image ?? nodeImage }],
     kubeadmConfigPatches: [stringify(patch)],
   };

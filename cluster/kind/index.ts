@@ -1,4 +1,5 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { ClusterError } from '../errors.ts';
 import type { Progress } from '../progress.ts';
 import type { ClusterAccess, ComponentStatus, Provider, UpOptions } from '../provider.ts';
 import { kindCli } from './cli.ts';
@@ -80,9 +81,17 @@ export function kindProvider(options: KindProviderOptions = {}): Provider {
       if (exists) {
         progress.info(`kind cluster ${clusterName} exists; reusing it (\`kubedrill down\` to start over)`);
         await ensureNodeRunning(engine, progress);
+        if (up.listen !== undefined) {
+          const server = new URL(/server:\s*(\S+)/.exec(await kind.kubeconfig())?.[1] ?? 'https://127.0.0.1').hostname;
+          if (server !== up.listen) {
+            throw new ClusterError(`kind: the API server of cluster ${clusterName} is published on ${server}; kind fixes that address at create`, {
+              fix: `kubedrill down && kubedrill up --provider kind --listen ${up.listen}`,
+            });
+          }
+        }
       } else {
         await mkdir(paths.dir, { recursive: true });
-        await writeFile(paths.config, kindConfig({ cgroupV1: engine.cgroupVersion === 1 }));
+        await writeFile(paths.config, kindConfig({ cgroupV1: engine.cgroupVersion === 1, ...(up.listen ? { apiServerAddress: up.listen } : {}) }));
         if (engine.cgroupVersion === 1) progress.info('cgroup v1 host: kubelet failCgroupV1 set to false');
         await progress.step(`create kind cluster ${clusterName} (${nodeImage.split('@')[0]})`, () => kind.create(paths.config));
       }

@@ -51,7 +51,8 @@ export const goComponents: GoComponent[] = [
   {
     name: 'kube-router',
     module: 'kube-router',
-    dir: `kube-router-${versions.kubeRouter}`,
+    // +kd2: our wrapper (modules/kube-router/main.go) serves /healthz on loopback; bump it when the wrapper changes.
+    dir: `kube-router-${versions.kubeRouter}+kd2`,
     packages: ['.'],
     binaries: ['kube-router'],
     ldflags: [

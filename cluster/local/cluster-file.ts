@@ -2,13 +2,15 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { ClusterError } from '../errors.ts';
 import { existingTracePaths } from './host-traces.ts';
-import { componentSysctls, detectHostIp, readSysctl, sysctls } from './network.ts';
-import type { LocalPaths } from './settings.ts';
+import { componentSysctls, hostAddresses, readSysctl, sysctls } from './network.ts';
+import { network, type LocalPaths } from './settings.ts';
 
 /** What `up` records about the host on its first run (`<state>/cluster.json`). */
 export interface ClusterFile {
-  /** The address certificates were issued for and the apiserver advertises. */
-  hostIp: string;
+  /** The node's address (network.nodeAddress when created): the kubelet listens there, pods reach the node there. */
+  nodeAddress: string;
+  /** The address the API server binds and advertises, named in its certificate: the node address, or `up --listen`'s. */
+  apiAddress: string;
   /** Sysctl values before the first `up`, restored by `down`. */
   sysctls: Record<string, string>;
   /** Host paths components write to that existed before the first `up` (see host-traces.ts). */
@@ -22,21 +24,47 @@ export async function readClusterFile(paths: LocalPaths): Promise<ClusterFile | 
   return JSON.parse(await fs.readFile(paths.clusterFile, 'utf8')) as ClusterFile;
 }
 
-/** Read cluster.json, or create it from the host as it is now. */
-export async function loadClusterFile(paths: LocalPaths): Promise<ClusterFile> {
-  const hostIp = await detectHostIp();
+/**
+ * The API server's address for `up --listen ADDR`: an IPv4 address of one
+ * of this host's interfaces that a room can reach (not loopback, not every
+ * interface at once: the certificate and the learners' kubeconfigs name it).
+ */
+export async function listenAddress(listen: string | undefined): Promise<string> {
+  if (listen === undefined) return network.nodeAddress;
+  const fix = 'kubedrill up --listen <an IPv4 address of this host, as `ip -4 addr` lists it>';
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(listen)) throw new ClusterError(`local: --listen ${listen} is not an IPv4 address`, { fix });
+  if (listen === '0.0.0.0' || listen.startsWith('127.')) {
+    throw new ClusterError(`local: --listen ${listen} names no single address a room can reach (certificates and kubeconfigs must name one)`, { fix });
+  }
+  if (!(await hostAddresses()).includes(listen)) throw new ClusterError(`local: --listen ${listen}: no interface of this host has that address`, { fix });
+  return listen;
+}
+
+/**
+ * Read cluster.json, or create it from the host as it is now. The API
+ * server's address is fixed at creation (its certificate and every
+ * kubeconfig name it): another `--listen` needs a new cluster.
+ */
+export async function loadClusterFile(paths: LocalPaths, options: { listen?: string } = {}): Promise<ClusterFile> {
+  const apiAddress = await listenAddress(options.listen);
   const existing = await readClusterFile(paths);
   if (existing) {
-    if (existing.hostIp !== hostIp) {
-      throw new ClusterError(`local: this host's address changed from ${existing.hostIp} to ${hostIp}; certificates name the old one`, {
+    if (!existing.nodeAddress) {
+      throw new ClusterError('local: this cluster was made by an older kubedrill whose API server and kubelet listened on every interface', {
         fix: 'kubedrill down && kubedrill up --provider local',
+      });
+    }
+    if (options.listen !== undefined && existing.apiAddress !== apiAddress) {
+      const now = existing.apiAddress === existing.nodeAddress ? 'on this host only' : `on ${existing.apiAddress}`;
+      throw new ClusterError(`local: the API server of this cluster listens ${now}; its certificate and kubeconfigs name that address`, {
+        fix: `kubedrill down && kubedrill up --provider local --listen ${apiAddress}`,
       });
     }
     return existing;
   }
   const original: Record<string, string> = {};
   for (const name of [...Object.keys(sysctls), ...componentSysctls]) original[name] = await readSysctl(name);
-  const created: ClusterFile = { hostIp, sysctls: original, preexisting: existingTracePaths(), createdAt: new Date().toISOString() };
+  const created: ClusterFile = { nodeAddress: network.nodeAddress, apiAddress, sysctls: original, preexisting: existingTracePaths(), createdAt: new Date().toISOString() };
   await fs.mkdir(paths.state, { recursive: true });
   await fs.writeFile(paths.clusterFile, `${JSON.stringify(created, null, 2)}\n`);
   return created;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BinaryPaths } from './build.ts';
 import { httpOk } from './health.ts';
@@ -20,7 +21,32 @@ export interface Component extends Daemon {
 export interface ComponentContext {
   paths: LocalPaths;
   binaries: BinaryPaths;
-  hostIp: string;
+  /** The node's own address (kubelet, NodePorts), on this host only. */
+  nodeAddress: string;
+  /** Where the API server listens and what it advertises: the node address, or `up --listen`'s. */
+  apiAddress: string;
+}
+
+/**
+ * Anonymous requests are authenticated on the health and version endpoints
+ * only (KEP-4633, GA in 1.34): anything else gets 401 before RBAC is asked,
+ * so no binding to system:anonymous can ever open more.
+ */
+export const anonymousPaths = ['/livez', '/readyz', '/healthz', '/version'] as const;
+
+function authenticationConfig(): string {
+  return `apiVersion: apiserver.config.k8s.io/v1
+kind: AuthenticationConfiguration
+anonymous:
+  enabled: true
+  conditions:
+${anonymousPaths.map((p) => `  - path: ${p}`).join('\n')}
+`;
+}
+
+/** The API server's URL on `address`. */
+export function apiserverUrl(address: string): string {
+  return `https://${address}:${network.apiserverPort}`;
 }
 
 function bin(context: ComponentContext, name: string): string {
@@ -54,15 +80,18 @@ export function etcd(context: ComponentContext): Component {
   };
 }
 
-/** kube-apiserver advertising the host's address (pods reach it through the kubernetes Service). */
+/** kube-apiserver on one address, advertised there too (pods reach it through the kubernetes Service). */
 export function apiserver(context: ComponentContext): Component {
   const pki = context.paths.pki;
+  const authentication = path.join(context.paths.config, 'authentication.yaml');
   return {
     name: 'kube-apiserver',
     command: bin(context, 'kube-apiserver'),
     args: [
-      `--advertise-address=${context.hostIp}`,
+      `--bind-address=${context.apiAddress}`,
+      `--advertise-address=${context.apiAddress}`,
       `--secure-port=${network.apiserverPort}`,
+      `--authentication-config=${authentication}`,
       '--allow-privileged=true',
       '--authorization-mode=Node,RBAC',
       '--enable-admission-plugins=NodeRestriction',
@@ -90,7 +119,11 @@ export function apiserver(context: ComponentContext): Component {
       `--service-cluster-ip-range=${network.serviceCidr}`,
       '--profiling=false',
     ],
-    healthy: () => httpOk(`https://127.0.0.1:${network.apiserverPort}/readyz`, { ca: readFileSync(`${pki}/ca.crt`) }),
+    prepare: async () => {
+      await fs.mkdir(context.paths.config, { recursive: true });
+      await fs.writeFile(authentication, authenticationConfig());
+    },
+    healthy: () => httpOk(`${apiserverUrl(context.apiAddress)}/readyz`, { ca: readFileSync(`${pki}/ca.crt`) }),
     timeoutSeconds: 120,
   };
 }

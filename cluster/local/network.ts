@@ -29,17 +29,37 @@ export const guardRoutes = [network.podCidr, network.serviceCidr];
 
 const component = 'network';
 
-/** The first global IPv4 address of the interface holding the default route. */
-export async function detectHostIp(): Promise<string> {
-  const routes = JSON.parse(await capture(['ip', '-j', '-4', 'route', 'show', 'default'], { component })) as Array<{ dev?: string }>;
-  const device = routes[0]?.dev;
-  const argv = device ? ['ip', '-j', '-4', 'addr', 'show', 'dev', device, 'scope', 'global'] : ['ip', '-j', '-4', 'addr', 'show', 'scope', 'global'];
-  const links = JSON.parse(await capture(argv, { component })) as Array<{ ifname: string; addr_info?: Array<{ local: string }> }>;
-  for (const link of links) {
-    const address = link.addr_info?.[0]?.local;
-    if (address && link.ifname !== 'lo' && link.ifname !== network.bridge) return address;
+/** iptables chain (mangle table, INPUT) that keeps the node address to this host. */
+export const nodeGuardChain = 'KUBEDRILL-NODE-GUARD';
+
+/** IPv4 addresses on this host's interfaces (loopback included). */
+export async function hostAddresses(): Promise<string[]> {
+  const links = JSON.parse(await capture(['ip', '-j', '-4', 'addr', 'show'], { component })) as Array<{ addr_info?: Array<{ local?: string }> }>;
+  return links.flatMap((link) => (link.addr_info ?? []).map((a) => a.local ?? '')).filter(Boolean);
+}
+
+/**
+ * The node address on its own dummy interface (kubedrill-node, a /32: no
+ * route points anywhere but here), and a guard that accepts packets to it
+ * only from this host (lo) and its pods (the pod bridge). Linux answers for
+ * any local address on any interface, so without the guard a neighbour on
+ * the LAN that routes the address to us could still reach it.
+ */
+export async function ensureNodeAddress(): Promise<void> {
+  const link = network.nodeLink;
+  if ((await run(['ip', 'link', 'show', link], { component, allowFail: true })).exitCode !== 0) {
+    await run(['ip', 'link', 'add', link, 'type', 'dummy'], { component });
   }
-  throw new Error('no global IPv4 address on this host');
+  await run(['ip', 'addr', 'replace', `${network.nodeAddress}/32`, 'dev', link], { component });
+  await run(['ip', 'link', 'set', link, 'up'], { component });
+  const chain = nodeGuardChain;
+  if ((await iptables(['-t', 'mangle', '-N', chain], true)) !== 0) await iptables(['-t', 'mangle', '-F', chain]);
+  await iptables(['-t', 'mangle', '-A', chain, '-i', 'lo', '-j', 'RETURN']);
+  await iptables(['-t', 'mangle', '-A', chain, '-i', network.bridge, '-j', 'RETURN']);
+  await iptables(['-t', 'mangle', '-A', chain, '-d', `${network.nodeAddress}/32`, '-j', 'DROP', '-m', 'comment', '--comment', 'kubedrill: the node address answers this host and its pods only']);
+  if ((await iptables(['-t', 'mangle', '-C', 'INPUT', '-j', chain], true)) !== 0) {
+    await iptables(['-t', 'mangle', '-I', 'INPUT', '1', '-j', chain]);
+  }
 }
 
 /** Read a sysctl through /proc/sys. */

@@ -35,6 +35,8 @@ async function kubeletConfig(context: ComponentContext): Promise<string> {
     // Lowering its own oom_score_adj needs CAP_SYS_RESOURCE, which such hosts may lack.
     oomScoreAdj: 0,
     failSwapOn: false,
+    // The kubelet's API (exec, logs) on the node address only; the API server calls it there.
+    address: context.nodeAddress,
     healthzBindAddress: '127.0.0.1',
     healthzPort: 10248,
     rotateCertificates: false,
@@ -55,7 +57,7 @@ export function kubelet(context: ComponentContext): Component {
       `--root-dir=${paths.kubelet}`,
       `--cert-dir=${path.join(paths.kubelet, 'pki')}`,
       `--hostname-override=${network.nodeName}`,
-      `--node-ip=${context.hostIp}`,
+      `--node-ip=${context.nodeAddress}`,
       `--volume-plugin-dir=${path.join(paths.kubelet, 'volume-plugins')}`,
     ],
     prepare: async () => {
@@ -111,7 +113,9 @@ export function kubeRouter(context: ComponentContext): Component {
       '--enable-ipv6=false',
       `--hostname-override=${network.nodeName}`,
       `--service-cluster-ip-range=${network.serviceCidr}`,
-      '--health-port=20244',
+      // Upstream serves /healthz on every interface; our wrapper (modules/kube-router) serves it on loopback.
+      '--health-port=0',
+      '--kubedrill-health-address=127.0.0.1:20244',
       '--metrics-port=0',
     ],
     healthy: () => httpOk('http://127.0.0.1:20244/healthz'),

@@ -18,11 +18,12 @@ export const kubeconfigFiles = {
   kubeRouter: 'kube-router.conf',
 } as const;
 
-function kubeadmConfig(paths: LocalPaths, hostIp: string): string {
+function kubeadmConfig(paths: LocalPaths, addresses: { nodeAddress: string; apiAddress: string }): string {
+  const sans = [...new Set(['localhost', addresses.nodeAddress, addresses.apiAddress])];
   return `apiVersion: kubeadm.k8s.io/v1beta4
 kind: InitConfiguration
 localAPIEndpoint:
-  advertiseAddress: ${hostIp}
+  advertiseAddress: ${addresses.apiAddress}
   bindPort: ${network.apiserverPort}
 nodeRegistration:
   name: ${network.nodeName}
@@ -38,7 +39,7 @@ networking:
   podSubnet: ${network.podCidr}
   dnsDomain: ${network.dnsDomain}
 apiServer:
-  certSANs: [127.0.0.1, localhost, ${hostIp}]
+  certSANs: [${sans.join(', ')}]
 `;
 }
 
@@ -47,13 +48,13 @@ apiServer:
  * kubeconfigs for kube-proxy and kube-router (certificates signed by the
  * cluster CA, bound by RBAC in bootstrap.ts). Existing files are kept.
  */
-export async function ensurePki(options: { paths: LocalPaths; binaries: BinaryPaths; hostIp: string }): Promise<void> {
+export async function ensurePki(options: { paths: LocalPaths; binaries: BinaryPaths; nodeAddress: string; apiAddress: string }): Promise<void> {
   const { paths, binaries } = options;
   const kubeadm = binaries.kubeadm ?? 'kubeadm';
   const config = path.join(paths.config, 'kubeadm.yaml');
   await fs.mkdir(paths.config, { recursive: true });
   await fs.mkdir(paths.kubeconfigs, { recursive: true });
-  await fs.writeFile(config, kubeadmConfig(paths, options.hostIp));
+  await fs.writeFile(config, kubeadmConfig(paths, options));
   const component = 'pki';
   if (!existsSync(path.join(paths.pki, 'ca.crt')) || !existsSync(path.join(paths.pki, 'sa.pub'))) {
     await run([kubeadm, 'init', 'phase', 'certs', 'all', '--config', config], { component });
@@ -71,11 +72,11 @@ export async function ensurePki(options: { paths: LocalPaths; binaries: BinaryPa
     const kubeconfig = await run([kubeadm, 'kubeconfig', 'user', '--config', config, '--client-name', user], { component });
     await fs.writeFile(target, kubeconfig.stdout, { mode: 0o600 });
   }
-  if (!existsSync(paths.kubeconfig)) await writeUserKubeconfig(paths);
+  if (!existsSync(paths.kubeconfig)) await writeUserKubeconfig(paths, options.apiAddress);
 }
 
-/** The admin kubeconfig handed to users: context `kubedrill-local`, server on loopback. */
-async function writeUserKubeconfig(paths: LocalPaths): Promise<void> {
+/** The admin kubeconfig handed to users: context `kubedrill-local`, server where the API server listens. */
+async function writeUserKubeconfig(paths: LocalPaths, apiAddress: string): Promise<void> {
   const admin = parse(await fs.readFile(path.join(paths.kubeconfigs, kubeconfigFiles.admin), 'utf8')) as {
     clusters: Array<{ cluster: Record<string, string> }>;
     users: Array<{ user: Record<string, string> }>;
@@ -86,7 +87,7 @@ async function writeUserKubeconfig(paths: LocalPaths): Promise<void> {
   const kubeconfig = {
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name, cluster: { ...cluster, server: `https://127.0.0.1:${network.apiserverPort}` } }],
+    clusters: [{ name, cluster: { ...cluster, server: `https://${apiAddress}:${network.apiserverPort}` } }],
     users: [{ name: `${name}-admin`, user }],
     contexts: [{ name, context: { cluster: name, user: `${name}-admin` } }],
     'current-context': name,

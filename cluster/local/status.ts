@@ -3,7 +3,8 @@ import type { ComponentStatus } from '../provider.ts';
 import { binaryPaths } from './build.ts';
 import { containerdHealthy } from './containerd.ts';
 import { apiserver, controllerManager, etcd, scheduler, type ComponentContext } from './control-plane.ts';
-import { readClusterFile } from './cluster-file.ts';
+import { readClusterFile, type ClusterFile } from './cluster-file.ts';
+import { exposedBeyond, formatListener, providerListeners, type OwnedListener } from './listeners.ts';
 import { kubectl } from './kubectl.ts';
 import { kubelet, kubeProxy, kubeRouter } from './node.ts';
 import { registryHealthy } from './registry.ts';
@@ -11,13 +12,23 @@ import type { LocalPaths } from './settings.ts';
 import { network } from './settings.ts';
 import { runningPid, type SupervisorDirs } from './supervisor.ts';
 
+/** Who can reach the cluster: a row that fails when anything listens beyond what `up` chose. */
+function exposure(listeners: OwnedListener[], cluster: ClusterFile): ComponentStatus {
+  const beyond = exposedBeyond(listeners, cluster);
+  if (beyond.length > 0) {
+    return { name: 'exposure', healthy: false, detail: `reachable from other hosts: ${beyond.map((l) => `${l.component} on ${formatListener(l)}`).join(', ')}` };
+  }
+  const api = cluster.apiAddress === cluster.nodeAddress ? '' : `; API server also on ${cluster.apiAddress}:${network.apiserverPort} (up --listen)`;
+  return { name: 'exposure', healthy: true, detail: `this host only (loopback and node address ${cluster.nodeAddress})${api}` };
+}
+
 /** Health of every component; empty when the cluster was never created here. */
 export async function clusterStatus(paths: LocalPaths): Promise<ComponentStatus[]> {
   const cluster = await readClusterFile(paths).catch(() => undefined);
   if (!cluster) return [];
   const dirs: SupervisorDirs = { run: paths.run, logs: paths.logs };
   const binaries = binaryPaths(paths.cache);
-  const context: ComponentContext = { paths, binaries, hostIp: cluster.hostIp };
+  const context: ComponentContext = { paths, binaries, nodeAddress: cluster.nodeAddress, apiAddress: cluster.apiAddress };
   const checks: Array<[string, () => Promise<boolean>]> = [
     ['registry', registryHealthy],
     ['containerd', () => containerdHealthy(paths.containerdSocket)],
@@ -26,11 +37,14 @@ export async function clusterStatus(paths: LocalPaths): Promise<ComponentStatus[
       return [component.name, component.healthy];
     }),
   ];
-  const statuses: ComponentStatus[] = [];
+  const listeners = await providerListeners(paths).catch(() => []);
+  const statuses: ComponentStatus[] = [exposure(listeners, cluster)];
   for (const [name, healthy] of checks) {
     const pid = runningPid(dirs, name);
     const ok = pid !== undefined && (await healthy().catch(() => false));
-    statuses.push({ name, healthy: ok, detail: pid === undefined ? 'not running' : ok ? `pid ${pid}, healthy` : `pid ${pid}, not healthy` });
+    const on = listeners.filter((l) => l.component === name).map(formatListener);
+    const where = on.length > 0 ? `, listens on ${[...new Set(on)].join(' ')}` : '';
+    statuses.push({ name, healthy: ok, detail: pid === undefined ? 'not running' : `pid ${pid}, ${ok ? 'healthy' : 'not healthy'}${where}` });
   }
   const apiUp = statuses.find((status) => status.name === 'kube-apiserver')?.healthy && existsSync(paths.kubeconfig);
   const kube = { paths, binaries, component: 'status', allowFail: true, timeoutMs: 10_000 };

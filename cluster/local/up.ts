@@ -16,7 +16,7 @@ import { buildBusyboxImage, buildCorednsImage, buildPauseImage, type OciImage } 
 import { imageBaseName, parseImageRef } from './image-ref.ts';
 import { kubectl } from './kubectl.ts';
 import { clusterAdminsBinding, coredns, kubeRouterRbac } from './manifests.ts';
-import { ensureEgressGuard, writeCniConfig } from './network.ts';
+import { ensureEgressGuard, ensureNodeAddress, writeCniConfig } from './network.ts';
 import { kubelet, kubeProxy, kubeRouter } from './node.ts';
 import { ensurePackages } from './packages.ts';
 import { ensurePki } from './pki.ts';
@@ -34,12 +34,13 @@ export async function upCluster(paths: LocalPaths, options: UpOptions): Promise<
   }
   const dirs: SupervisorDirs = { run: paths.run, logs: paths.logs };
   await progress.step('packages', () => ensurePackages({ logDir: paths.logs, info: (line) => progress.info(line) }));
-  const cluster = await progress.step('host', () => loadClusterFile(paths));
+  const cluster = await progress.step('host', () => loadClusterFile(paths, { listen: options.listen }));
+  await progress.step(`node address ${cluster.nodeAddress} (this host only)`, () => ensureNodeAddress());
   const binaries = await ensureBinaries({ cacheDir: paths.cache, progress });
   await progress.step('kubectl link', () => linkKubectl(paths, binaries));
-  const context: ComponentContext = { paths, binaries, hostIp: cluster.hostIp };
+  const context: ComponentContext = { paths, binaries, nodeAddress: cluster.nodeAddress, apiAddress: cluster.apiAddress };
   const images = await progress.step('images', () => buildImages(paths, binaries));
-  await progress.step('certificates and kubeconfigs', () => ensurePki({ paths, binaries, hostIp: cluster.hostIp }));
+  await progress.step('certificates and kubeconfigs', () => ensurePki({ paths, binaries, nodeAddress: cluster.nodeAddress, apiAddress: cluster.apiAddress }));
   await progress.step('egress guard', () => ensureEgressGuard());
   await progress.step('registry', async () => {
     await ensureRegistry({ dirs, configDir: paths.config, dataDir: paths.registryData });

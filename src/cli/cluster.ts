@@ -15,6 +15,8 @@ export interface UpRequest {
   context?: string;
   preload?: boolean;
   yes?: boolean;
+  /** The API server reachable on this host address too (local, kind). */
+  listen?: string;
   progress: Progress;
 }
 
@@ -28,6 +30,7 @@ export async function upCluster(request: UpRequest): Promise<ClusterAccess> {
     preload: request.preload,
     yes: request.yes,
     context: request.context,
+    ...(request.listen ? { listen: request.listen } : {}),
   });
   await writeSettings({ provider: access.provider, kubeconfig: access.kubeconfig, context: access.context });
   return access;

@@ -29,7 +29,7 @@ step "kubedrill up"
 $kd up
 
 step "real-cluster tests"
-vitest run --config vitest.real.config.ts --exclude 'test/real/local-down.test.ts'
+vitest run --config vitest.real.config.ts --exclude 'test/real/local-down.test.ts' --exclude 'test/real/local-listen.test.ts'
 
 step "kubedrill verify --all"
 mkdir -p test-results
@@ -46,6 +46,9 @@ node -e '
 
 provider=$(node -e 'try { console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).provider ?? "") } catch { console.log("") }' "${KUBEDRILL_HOME:-$HOME/.kubedrill}/settings.json")
 if [ "$provider" = local ]; then
+  # Both take the cluster down: --listen first (it leaves a --listen cluster), then down proves it all goes.
+  step "local provider: up --listen"
+  vitest run --config vitest.real.config.ts test/real/local-listen.test.ts
   step "local provider: down leaves nothing behind"
   vitest run --config vitest.real.config.ts test/real/local-down.test.ts
 fi
