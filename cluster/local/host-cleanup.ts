@@ -81,13 +81,13 @@ export function shimPids(containerdSocket: string): number[] {
   return pids;
 }
 
-/** Delete the pod bridge, its veths, the node address's interface and the guard routes. */
+/** Delete the pod bridge, its veths, the node address and the guard routes. */
 export async function removeLinksAndRoutes(guardRoutes: string[]): Promise<void> {
   const ports = await run(['ip', '-j', 'link', 'show', 'master', network.bridge], { component, allowFail: true });
   const links = ports.exitCode === 0 ? (JSON.parse(ports.stdout || '[]') as Array<{ ifname: string }>) : [];
   for (const link of links) await run(['ip', 'link', 'del', link.ifname], { component, allowFail: true });
   await run(['ip', 'link', 'del', network.bridge], { component, allowFail: true });
-  await run(['ip', 'link', 'del', network.nodeLink], { component, allowFail: true });
+  await run(['ip', 'addr', 'del', `${network.nodeAddress}/32`, 'dev', 'lo'], { component, allowFail: true });
   for (const cidr of guardRoutes) await run(['ip', 'route', 'del', 'unreachable', cidr], { component, allowFail: true });
 }
 

@@ -39,19 +39,14 @@ export async function hostAddresses(): Promise<string[]> {
 }
 
 /**
- * The node address on its own dummy interface (kubedrill-node, a /32: no
- * route points anywhere but here), and a guard that accepts packets to it
- * only from this host (lo) and its pods (the pod bridge). Linux answers for
- * any local address on any interface, so without the guard a neighbour on
- * the LAN that routes the address to us could still reach it.
+ * The node address, a /32 on lo (no route points anywhere but here), and a
+ * guard that accepts packets to it only from this host (lo) and its pods (the
+ * pod bridge). Linux answers for any local address on any interface, so
+ * without the guard a neighbour on the LAN that routes the address to us
+ * could still reach it.
  */
 export async function ensureNodeAddress(): Promise<void> {
-  const link = network.nodeLink;
-  if ((await run(['ip', 'link', 'show', link], { component, allowFail: true })).exitCode !== 0) {
-    await run(['ip', 'link', 'add', link, 'type', 'dummy'], { component });
-  }
-  await run(['ip', 'addr', 'replace', `${network.nodeAddress}/32`, 'dev', link], { component });
-  await run(['ip', 'link', 'set', link, 'up'], { component });
+  await run(['ip', 'addr', 'replace', `${network.nodeAddress}/32`, 'dev', 'lo'], { component });
   const chain = nodeGuardChain;
   if ((await iptables(['-t', 'mangle', '-N', chain], true)) !== 0) await iptables(['-t', 'mangle', '-F', chain]);
   await iptables(['-t', 'mangle', '-A', chain, '-i', 'lo', '-j', 'RETURN']);

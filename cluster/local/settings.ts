@@ -23,14 +23,14 @@ export const network = {
   registry: '127.0.0.1:5055',
   apiserverPort: 6443,
   /**
-   * The node's own address, on a dummy interface that exists only on this
-   * host: the kubelet and (without `--listen`) the API server listen here,
+   * The node's own address, a /32 on the loopback interface (hosts without
+   * the dummy module have no other interface that always exists): the
+   * kubelet and (without `--listen`) the API server listen here,
    * pods reach it through their gateway. In 198.18.0.0/15, which RFC 2544
    * reserves for benchmark networks: no LAN or VPN hands it out (fake-IP
    * proxies use 198.18.0.0/16, hence the upper half). docs/decisions/0090.
    */
   nodeAddress: '198.19.0.1',
-  nodeLink: 'kubedrill-node',
 } as const;
 
 /** Images of the cluster itself, served by the local registry like any other. */
