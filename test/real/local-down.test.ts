@@ -4,7 +4,7 @@ import path from 'node:path';
 import { $ } from 'zx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../../cluster/progress.ts';
-import { localPaths } from '../../cluster/local/settings.ts';
+import { localPaths, network } from '../../cluster/local/settings.ts';
 import { mountPoints, shimPids } from '../../cluster/local/host-cleanup.ts';
 import { containerIds, hostTracePaths, shimSocket } from '../../cluster/local/host-traces.ts';
 import { readClusterFile, type ClusterFile } from '../../cluster/local/cluster-file.ts';
@@ -98,8 +98,9 @@ describe('local down', () => {
     expect(existsSync(paths.cache)).toBe(true);
   });
 
-  it('removes the pod bridge, veths and guard routes', async () => {
+  it('removes the pod bridge, veths, the node address and guard routes', async () => {
     expect((await $({ nothrow: true, quiet: true })`ip link show kubedrill0`).exitCode).not.toBe(0);
+    expect((await $({ quiet: true })`ip -4 addr show dev lo`).stdout).not.toContain(network.nodeAddress);
     expect((await $({ quiet: true })`ip -o link show type veth`).stdout.trim()).toBe('');
     const routes = (await $({ quiet: true })`ip route show`).stdout;
     expect(routes).not.toMatch(/10\.244\.|10\.96\./);
