@@ -21,6 +21,82 @@ export interface GoComponent {
   binaries: string[];
   ldflags: string[];
   env?: Record<string, string>;
+  /** Changes to a dependency's source, applied at build time (`go build -overlay`); each must apply exactly once. */
+  patches?: SourcePatch[];
+}
+
+/** One file of a dependency, changed by exact text replacements. */
+export interface SourcePatch {
+  /** The module as go.mod requires it. */
+  module: string;
+  /** The file, relative to the module's root. */
+  file: string;
+  /** Each `find` must occur exactly once in the upstream file. */
+  edits: Array<{ find: string; replace: string }>;
+}
+
+/**
+ * kube-router's NetworkPolicy controller runs a full iptables + ipset sync
+ * for every pod, namespace or policy change, back to back under churn (a
+ * sixth of both cores while `verify --all` runs). This pause after each sync
+ * (KUBEDRILL_NPC_MIN_SYNC_INTERVAL, unset = none) lets the requests that
+ * arrive meanwhile coalesce into the next one: upstream's request channel
+ * holds one. docs/decisions/0080.
+ */
+export const kubeRouterSyncPause: SourcePatch = {
+  module: 'github.com/cloudnativelabs/kube-router/v2',
+  file: 'pkg/controllers/netpol/network_policy_controller.go',
+  edits: [
+    { find: '\t"time"\n', replace: '\t"os"\n\t"time"\n' },
+    {
+      find: 'npc.fullPolicySync() // fullPolicySync() is a blocking request here\n',
+      replace: 'npc.fullPolicySync() // fullPolicySync() is a blocking request here\n\t\t\t\tkubedrillSyncPause()\n',
+    },
+    {
+      find: '// RequestFullSync allows the request',
+      replace:
+        '// kubedrillSyncPause spaces full syncs (kubedrill local provider): requests arriving meanwhile coalesce.\n' +
+        'func kubedrillSyncPause() {\n' +
+        '\tif d, err := time.ParseDuration(os.Getenv("KUBEDRILL_NPC_MIN_SYNC_INTERVAL")); err == nil && d > 0 {\n' +
+        '\t\ttime.Sleep(d)\n' +
+        '\t}\n' +
+        '}\n\n' +
+        '// RequestFullSync allows the request',
+    },
+  ],
+};
+
+/** Apply `patch` to the upstream text; fails when an edit does not match exactly once (upstream moved on). */
+export function applyPatch(patch: SourcePatch, upstream: string): string {
+  let text = upstream;
+  for (const edit of patch.edits) {
+    const count = text.split(edit.find).length - 1;
+    if (count !== 1) {
+      throw new ClusterError(`build: patch of ${patch.module}/${patch.file} does not apply (${JSON.stringify(edit.find.slice(0, 60))} found ${count} times)`, {
+        fix: 'update the patch in cluster/local/build.ts for this version',
+      });
+    }
+    text = text.replace(edit.find, () => edit.replace);
+  }
+  return text;
+}
+
+/** Write the patched files and the overlay file `go build -overlay` reads; returns its path. */
+async function writeOverlay(patches: SourcePatch[], cwd: string, env: Record<string, string | undefined>, dir: string): Promise<string> {
+  const replace: Record<string, string> = {};
+  await fs.mkdir(dir, { recursive: true });
+  for (const [index, patch] of patches.entries()) {
+    const downloaded = await $({ cwd, env, quiet: true })`go mod download -json ${patch.module}`;
+    const moduleDir = (JSON.parse(downloaded.stdout) as { Dir?: string }).Dir;
+    if (!moduleDir) throw new ClusterError(`build: go mod download ${patch.module} named no folder`, { output: downloaded.stdout });
+    const original = path.join(moduleDir, patch.file);
+    const patched = path.join(dir, `${index}-${path.basename(patch.file)}`);
+    await fs.writeFile(patched, applyPatch(patch, await fs.readFile(original, 'utf8')));
+    replace[original] = patched;
+  }
+  const overlay = path.join(dir, 'overlay.json');
+  await fs.writeFile(overlay, JSON.stringify({ Replace: replace }));
+  return overlay;
 }
 
 function kubernetesLdflags(): string[] {
@@ -51,8 +127,9 @@ export const goComponents: GoComponent[] = [
   {
     name: 'kube-router',
     module: 'kube-router',
-    // +kd2: our wrapper (modules/kube-router/main.go) serves /healthz on loopback; bump it when the wrapper changes.
-    dir: `kube-router-${versions.kubeRouter}+kd2`,
+    // +kd3: our wrapper (modules/kube-router/main.go) serves /healthz on loopback, and the sync pause
+    // patch; bump it when either changes.
+    dir: `kube-router-${versions.kubeRouter}+kd3`,
     packages: ['.'],
     binaries: ['kube-router'],
     ldflags: [
@@ -61,6 +138,7 @@ export const goComponents: GoComponent[] = [
     ],
     // The checksum database does not know v2.1.0; go.sum (committed) still pins the content.
     env: { GONOSUMDB: 'github.com/cloudnativelabs/kube-router' },
+    patches: [kubeRouterSyncPause],
   },
 ];
 
@@ -121,11 +199,14 @@ async function buildComponent(component: GoComponent, options: { cacheDir: strin
   const ticker = setInterval(() => options.progress.info(`${component.name}: ${compiled} packages compiled (last: ${last || 'downloading modules'})`), 30_000);
   const started = Date.now();
   try {
-    const argv = ['go', 'build', '-v', '-trimpath', '-ldflags', ['-s', '-w', ...component.ldflags].join(' '), '-o', `${partial}/`, ...component.packages];
+    const cwd = path.join(modulesDir, component.module);
+    const env = { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false', ...component.env };
+    const overlay = component.patches ? ['-overlay', await writeOverlay(component.patches, cwd, env, `${partial}.overlay`)] : [];
+    const argv = ['go', 'build', '-v', '-trimpath', ...overlay, '-ldflags', ['-s', '-w', ...component.ldflags].join(' '), '-o', `${partial}/`, ...component.packages];
     log.write(`$ ${argv.join(' ')}\n`);
     const child = $({
-      cwd: path.join(modulesDir, component.module),
-      env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false', ...component.env },
+      cwd,
+      env,
       quiet: true,
       nothrow: true,
     })`${argv}`;
@@ -153,5 +234,6 @@ async function buildComponent(component: GoComponent, options: { cacheDir: strin
     clearInterval(ticker);
     log.end();
     await fs.rm(partial, { recursive: true, force: true });
+    await fs.rm(`${partial}.overlay`, { recursive: true, force: true });
   }
 }

@@ -18,8 +18,9 @@ function exposure(listeners: OwnedListener[], cluster: ClusterFile): ComponentSt
   if (beyond.length > 0) {
     return { name: 'exposure', healthy: false, detail: `reachable from other hosts: ${beyond.map((l) => `${l.component} on ${formatListener(l)}`).join(', ')}` };
   }
-  const api = cluster.apiAddress === cluster.nodeAddress ? '' : `; API server also on ${cluster.apiAddress}:${network.apiserverPort} (up --listen)`;
-  return { name: 'exposure', healthy: true, detail: `this host only (loopback and node address ${cluster.nodeAddress})${api}` };
+  const local = `loopback and node address ${cluster.nodeAddress}`;
+  if (cluster.apiAddress === cluster.nodeAddress) return { name: 'exposure', healthy: true, detail: `this host only (${local})` };
+  return { name: 'exposure', healthy: true, detail: `the API server on ${cluster.apiAddress}:${network.apiserverPort} (up --listen); everything else this host only (${local})` };
 }
 
 /** Health of every component; empty when the cluster was never created here. */
