@@ -21,7 +21,7 @@ export interface GoComponent {
   binaries: string[];
   ldflags: string[];
   env?: Record<string, string>;
-  /** Changes to a dependency's source, applied at build time (`go build -overlay`); each must apply exactly once. */
+  /** Changes to a dependency's source, applied at build time to a copy of it; each must apply exactly once. */
   patches?: SourcePatch[];
 }
 
@@ -81,22 +81,31 @@ export function applyPatch(patch: SourcePatch, upstream: string): string {
   return text;
 }
 
-/** Write the patched files and the overlay file `go build -overlay` reads; returns its path. */
-async function writeOverlay(patches: SourcePatch[], cwd: string, env: Record<string, string | undefined>, dir: string): Promise<string> {
-  const replace: Record<string, string> = {};
+/**
+ * Copy each patched module out of the module cache (`go build -overlay` may
+ * not replace files there), apply its patches, and write a go.mod that
+ * replaces the module with the copy; returns the `-modfile` arguments.
+ */
+async function patchedModules(patches: SourcePatch[], cwd: string, env: Record<string, string | undefined>, dir: string): Promise<string[]> {
   await fs.mkdir(dir, { recursive: true });
-  for (const [index, patch] of patches.entries()) {
-    const downloaded = await $({ cwd, env, quiet: true })`go mod download -json ${patch.module}`;
+  const replaces: string[] = [];
+  for (const [index, module] of [...new Set(patches.map((p) => p.module))].entries()) {
+    const downloaded = await $({ cwd, env, quiet: true })`go mod download -json ${module}`;
     const moduleDir = (JSON.parse(downloaded.stdout) as { Dir?: string }).Dir;
-    if (!moduleDir) throw new ClusterError(`build: go mod download ${patch.module} named no folder`, { output: downloaded.stdout });
-    const original = path.join(moduleDir, patch.file);
-    const patched = path.join(dir, `${index}-${path.basename(patch.file)}`);
-    await fs.writeFile(patched, applyPatch(patch, await fs.readFile(original, 'utf8')));
-    replace[original] = patched;
+    if (!moduleDir) throw new ClusterError(`build: go mod download ${module} named no folder`, { output: downloaded.stdout });
+    const copy = path.join(dir, `module-${index}`);
+    // The module cache is read-only: the copy gets ordinary modes.
+    await $({ quiet: true })`cp -R --no-preserve=mode,ownership ${moduleDir} ${copy}`;
+    for (const patch of patches.filter((p) => p.module === module)) {
+      const file = path.join(copy, patch.file);
+      await fs.writeFile(file, applyPatch(patch, await fs.readFile(file, 'utf8')));
+    }
+    replaces.push(`replace ${module} => ${copy}`);
   }
-  const overlay = path.join(dir, 'overlay.json');
-  await fs.writeFile(overlay, JSON.stringify({ Replace: replace }));
-  return overlay;
+  const modfile = path.join(dir, 'go.mod');
+  await fs.writeFile(modfile, `${await fs.readFile(path.join(cwd, 'go.mod'), 'utf8')}\n${replaces.join('\n')}\n`);
+  await fs.copyFile(path.join(cwd, 'go.sum'), path.join(dir, 'go.sum'));
+  return ['-modfile', modfile];
 }
 
 function kubernetesLdflags(): string[] {
@@ -201,8 +210,8 @@ async function buildComponent(component: GoComponent, options: { cacheDir: strin
   try {
     const cwd = path.join(modulesDir, component.module);
     const env = { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false', ...component.env };
-    const overlay = component.patches ? ['-overlay', await writeOverlay(component.patches, cwd, env, `${partial}.overlay`)] : [];
-    const argv = ['go', 'build', '-v', '-trimpath', ...overlay, '-ldflags', ['-s', '-w', ...component.ldflags].join(' '), '-o', `${partial}/`, ...component.packages];
+    const modfile = component.patches ? await patchedModules(component.patches, cwd, env, `${partial}.patched`) : [];
+    const argv = ['go', 'build', '-v', '-trimpath', ...modfile, '-ldflags', ['-s', '-w', ...component.ldflags].join(' '), '-o', `${partial}/`, ...component.packages];
     log.write(`$ ${argv.join(' ')}\n`);
     const child = $({
       cwd,
@@ -234,6 +243,6 @@ async function buildComponent(component: GoComponent, options: { cacheDir: strin
     clearInterval(ticker);
     log.end();
     await fs.rm(partial, { recursive: true, force: true });
-    await fs.rm(`${partial}.overlay`, { recursive: true, force: true });
+    await fs.rm(`${partial}.patched`, { recursive: true, force: true });
   }
 }
