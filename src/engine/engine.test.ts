@@ -157,14 +157,26 @@ describe('verify bookkeeping', () => {
 });
 
 describe('expectedLength', () => {
+  const c = (name: string, clusterWide?: string): CaseScript => ({ name, kind: name === 'solution' ? 'solution' : 'shortcut', description: '', ...(clusterWide ? { clusterWide } : {}) });
+
   it('starts a cluster-wide case first, generic shortcuts last, longer deadlines earlier', () => {
-    const c = (name: string, clusterWide?: string): CaseScript => ({ name, kind: name === 'solution' ? 'solution' : 'shortcut', description: '', ...(clusterWide ? { clusterWide } : {}) });
     const cases = [
-      { scenario: { settle: '60s' }, script: c('shortcut/generic-delete-a') },
-      { scenario: { settle: '60s' }, script: c('solution') },
-      { scenario: { settle: '105s' }, script: c('shortcut/written') },
-      { scenario: { settle: '60s' }, script: c('shortcut/global-default', 'only one globalDefault') },
+      { scenario: { id: 's', settle: '60s' }, script: c('shortcut/generic-delete-a') },
+      { scenario: { id: 's', settle: '60s' }, script: c('solution') },
+      { scenario: { id: 's', settle: '105s' }, script: c('shortcut/written') },
+      { scenario: { id: 's', settle: '60s' }, script: c('shortcut/global-default', 'only one globalDefault') },
     ];
     expect([...cases].sort((a, b) => expectedLength(b) - expectedLength(a)).map((x) => x.script.name)).toEqual(['shortcut/global-default', 'shortcut/written', 'solution', 'shortcut/generic-delete-a']);
+  });
+
+  it('starts a generic shortcut picked for the audit with the long cases: it runs to its deadline', () => {
+    const scenario = { id: 's', settle: '60s' };
+    const generic = ['shortcut/generic-a', 'shortcut/generic-b', 'shortcut/generic-c', 'shortcut/generic-d', 'shortcut/generic-e', 'shortcut/generic-f'];
+    const picked = generic.filter((name) => audited('s', name, 0.5));
+    expect(picked.length).toBeGreaterThan(0);
+    expect(picked.length).toBeLessThan(generic.length);
+    for (const name of generic) {
+      expect(expectedLength({ scenario, script: c(name) }, 0.5)).toBe(picked.includes(name) ? expectedLength({ scenario, script: c('solution') }) : 60_000);
+    }
   });
 });

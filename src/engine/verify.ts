@@ -107,7 +107,7 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
     scenario,
     cases: casesOf(scenario, options.solutionOnly ?? false).filter((c) => !options.cases || options.cases.includes(c.name)),
   }));
-  const order = planned.flatMap(({ scenario, cases }) => cases.map((script) => ({ scenario, script }))).sort((a, b) => expectedLength(b) - expectedLength(a));
+  const order = planned.flatMap(({ scenario, cases }) => cases.map((script) => ({ scenario, script }))).sort((a, b) => expectedLength(b, options.auditShare) - expectedLength(a, options.auditShare));
   const done = new Map<string, Map<CaseScript, Promise<CaseResult>>>();
   for (const { scenario, script } of order) {
     const suffix = `v${(counter++).toString(36)}`;
@@ -138,13 +138,15 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
  * the end of the run: a cluster-wide case first of all (it runs alone, best
  * while the pool is empty); then solutions, fixes and written shortcuts,
  * which take about their settle time (a scenario with a longer deadline
- * first); generic shortcuts last — most end at their first grading
- * (docs/decisions/0080). A stable sort keeps scenario order within a rank.
+ * first), and the generic shortcuts picked for the audit (they are graded on
+ * to their deadline); the other generic shortcuts last — most end at their
+ * first grading (docs/decisions/0080). A stable sort keeps scenario order
+ * within a rank.
  */
-export function expectedLength({ scenario, script }: { scenario: Pick<Scenario, 'settle'>; script: CaseScript }): number {
+export function expectedLength({ scenario, script }: { scenario: Pick<Scenario, 'id' | 'settle'>; script: CaseScript }, auditShare = 0): number {
   if (script.clusterWide) return Number.MAX_SAFE_INTEGER;
-  const generic = script.name.startsWith('shortcut/generic-');
-  return (generic ? 0 : 1_000_000) + parseDuration(scenario.settle);
+  const short = script.name.startsWith('shortcut/generic-') && !audited(scenario.id, script.name, auditShare);
+  return (short ? 0 : 1_000_000) + parseDuration(scenario.settle);
 }
 
 /** The cases of a scenario: solution, fixes, written and generic shortcuts. */
