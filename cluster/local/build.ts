@@ -90,9 +90,14 @@ async function patchedModules(patches: SourcePatch[], cwd: string, env: Record<s
   await fs.mkdir(dir, { recursive: true });
   const replaces: string[] = [];
   for (const [index, module] of [...new Set(patches.map((p) => p.module))].entries()) {
-    const downloaded = await $({ cwd, env, quiet: true })`go mod download -json ${module}`;
-    const moduleDir = (JSON.parse(downloaded.stdout) as { Dir?: string }).Dir;
-    if (!moduleDir) throw new ClusterError(`build: go mod download ${module} named no folder`, { output: downloaded.stdout });
+    const downloaded = await $({ cwd, env, quiet: true, nothrow: true })`go mod download -json ${module}`;
+    const moduleDir = downloaded.exitCode === 0 ? (JSON.parse(downloaded.stdout) as { Dir?: string }).Dir : undefined;
+    if (!moduleDir) {
+      throw new ClusterError(`build: go mod download ${module} failed (exit ${downloaded.exitCode})`, {
+        command: `go mod download -json ${module}`,
+        output: `${downloaded.stdout}${downloaded.stderr}`.split('\n').slice(-20).join('\n'),
+      });
+    }
     const copy = path.join(dir, `module-${index}`);
     // The module cache is read-only: the copy gets ordinary modes.
     await $({ quiet: true })`cp -R --no-preserve=mode,ownership ${moduleDir} ${copy}`;
