@@ -14,7 +14,7 @@ export interface UpOptions {
   yes?: boolean;
   /** existing provider: the kubeconfig context to use. */
   context?: string;
-  /** The API server also reachable on this address of the host (a room's LAN); local provider only. */
+  /** The API server listens on this IPv4 address of the host instead, for a room's LAN (local, kind; fixed at create). */
   listen?: string;
 }
 

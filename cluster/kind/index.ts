@@ -1,5 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { ClusterError } from '../errors.ts';
+import { checkListen } from '../listen.ts';
 import type { Progress } from '../progress.ts';
 import type { ClusterAccess, ComponentStatus, Provider, UpOptions } from '../provider.ts';
 import { kindCli } from './cli.ts';
@@ -73,6 +74,7 @@ export function kindProvider(options: KindProviderOptions = {}): Provider {
 
     async up(up: UpOptions): Promise<ClusterAccess> {
       const { progress } = up;
+      if (up.listen !== undefined) checkListen('kind', up.listen);
       const engine = await engineOrFail(progress);
       const kind = kindCli({ runner, engine });
       const version = await progress.step('check the kind CLI', () => kind.version());

@@ -87,6 +87,8 @@ export function applyPatch(patch: SourcePatch, upstream: string): string {
  * replaces the module with the copy; returns the `-modfile` arguments.
  */
 async function patchedModules(patches: SourcePatch[], cwd: string, env: Record<string, string | undefined>, dir: string): Promise<string[]> {
+  // A copy left by a killed build (same pid reused) would nest the new one inside it.
+  await fs.rm(dir, { recursive: true, force: true });
   await fs.mkdir(dir, { recursive: true });
   const replaces: string[] = [];
   for (const [index, module] of [...new Set(patches.map((p) => p.module))].entries()) {
@@ -100,10 +102,14 @@ async function patchedModules(patches: SourcePatch[], cwd: string, env: Record<s
     }
     const copy = path.join(dir, `module-${index}`);
     // The module cache is read-only: the copy gets ordinary modes.
-    await $({ quiet: true })`cp -R --no-preserve=mode,ownership ${moduleDir} ${copy}`;
+    const copied = await $({ quiet: true, nothrow: true })`cp -R --no-preserve=mode,ownership ${moduleDir} ${copy}`;
+    if (copied.exitCode !== 0) throw new ClusterError(`build: could not copy ${moduleDir} to patch it`, { command: `cp -R ${moduleDir} ${copy}`, output: copied.stderr });
     for (const patch of patches.filter((p) => p.module === module)) {
       const file = path.join(copy, patch.file);
-      await fs.writeFile(file, applyPatch(patch, await fs.readFile(file, 'utf8')));
+      const upstream = await fs.readFile(file, 'utf8').catch(() => {
+        throw new ClusterError(`build: patch of ${module}/${patch.file}: no such file in this version`, { fix: 'update the patch in cluster/local/build.ts for this version' });
+      });
+      await fs.writeFile(file, applyPatch(patch, upstream));
     }
     replaces.push(`replace ${module} => ${copy}`);
   }

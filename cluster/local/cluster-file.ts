@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { ClusterError } from '../errors.ts';
 import { existingTracePaths } from './host-traces.ts';
-import { componentSysctls, hostAddresses, readSysctl, sysctls } from './network.ts';
+import { checkListen, hostIPv4Addresses } from '../listen.ts';
+import { componentSysctls, readSysctl, sysctls } from './network.ts';
 import { network, type LocalPaths } from './settings.ts';
 
 /** What `up` records about the host on its first run (`<state>/cluster.json`). */
@@ -25,33 +26,22 @@ export async function readClusterFile(paths: LocalPaths): Promise<ClusterFile | 
 }
 
 /**
- * The API server's address for `up --listen ADDR`: an IPv4 address of one
- * of this host's interfaces that a room can reach (not loopback, not every
- * interface at once: the certificate and the learners' kubeconfigs name it).
- */
-export async function listenAddress(listen: string | undefined): Promise<string> {
-  if (listen === undefined) return network.nodeAddress;
-  const fix = 'kubedrill up --listen <an IPv4 address of this host, as `ip -4 addr` lists it>';
-  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(listen)) throw new ClusterError(`local: --listen ${listen} is not an IPv4 address`, { fix });
-  if (listen === '0.0.0.0' || listen.startsWith('127.')) {
-    throw new ClusterError(`local: --listen ${listen} names no single address a room can reach (certificates and kubeconfigs must name one)`, { fix });
-  }
-  if (!(await hostAddresses()).includes(listen)) throw new ClusterError(`local: --listen ${listen}: no interface of this host has that address`, { fix });
-  return listen;
-}
-
-/**
  * Read cluster.json, or create it from the host as it is now. The API
  * server's address is fixed at creation (its certificate and every
  * kubeconfig name it): another `--listen` needs a new cluster.
  */
 export async function loadClusterFile(paths: LocalPaths, options: { listen?: string } = {}): Promise<ClusterFile> {
-  const apiAddress = await listenAddress(options.listen);
+  const apiAddress = options.listen === undefined ? network.nodeAddress : checkListen('local', options.listen);
   const existing = await readClusterFile(paths);
   if (existing) {
     if (!existing.nodeAddress) {
       throw new ClusterError('local: this cluster was made by an older kubedrill whose API server and kubelet listened on every interface', {
         fix: 'kubedrill down && kubedrill up --provider local',
+      });
+    }
+    if (existing.apiAddress !== existing.nodeAddress && !hostIPv4Addresses().includes(existing.apiAddress)) {
+      throw new ClusterError(`local: the API server of this cluster listens on ${existing.apiAddress} (up --listen), which no interface of this host has any more`, {
+        fix: 'kubedrill down && kubedrill up --provider local --listen <this host\'s address now>',
       });
     }
     if (options.listen !== undefined && existing.apiAddress !== apiAddress) {

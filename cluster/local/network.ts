@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { ClusterError } from '../errors.ts';
 import path from 'node:path';
-import { capture, run } from './run.ts';
+import { run } from './run.ts';
 import type { LocalPaths } from './settings.ts';
 import { network } from './settings.ts';
 
@@ -32,12 +32,6 @@ const component = 'network';
 /** iptables chain (mangle table, INPUT) that keeps the node address to this host. */
 export const nodeGuardChain = 'KUBEDRILL-NODE-GUARD';
 
-/** IPv4 addresses on this host's interfaces (loopback included). */
-export async function hostAddresses(): Promise<string[]> {
-  const links = JSON.parse(await capture(['ip', '-j', '-4', 'addr', 'show'], { component })) as Array<{ addr_info?: Array<{ local?: string }> }>;
-  return links.flatMap((link) => (link.addr_info ?? []).map((a) => a.local ?? '')).filter(Boolean);
-}
-
 /**
  * The node address, a /32 on lo (no route points anywhere but here), and a
  * guard that accepts packets to it only from this host (lo) and its pods (the
@@ -55,6 +49,11 @@ export async function ensureNodeAddress(): Promise<void> {
   if ((await iptables(['-t', 'mangle', '-C', 'INPUT', '-j', chain], true)) !== 0) {
     await iptables(['-t', 'mangle', '-I', 'INPUT', '1', '-j', chain]);
   }
+}
+
+/** Whether mangle INPUT still jumps to the node address's guard. */
+export async function nodeGuardInstalled(): Promise<boolean> {
+  return (await iptables(['-t', 'mangle', '-C', 'INPUT', '-j', nodeGuardChain], true)) === 0;
 }
 
 /** Read a sysctl through /proc/sys. */

@@ -34,7 +34,7 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .option('--context <name>', 'kubeconfig context (existing provider)')
     .option('--preload', 'kind: pull and load every scenario image')
     .option('--yes', 'do not ask before using a non-lab context')
-    .option('--listen <addr>', 'local/kind: the API server listens on this address of the host too (a room\'s LAN); fixed at create')
+    .option('--listen <addr>', 'local/kind: the API server listens on this IPv4 address of the host instead (a room\'s LAN); fixed when the cluster is made')
     .option('--json', 'one JSON document')
     .action((o) => run(() => upCommand(o)));
   program.command('down').description('remove the cluster `up` made').action(() => run(() => downCommand()));

@@ -212,7 +212,7 @@ async function runCase(options: VerifyOptions, written: Scenario, script: CaseSc
   }
   try {
     if (script.kind === 'solution') {
-      const wrong = await gradeBroken(kube, scenario, record);
+      const wrong = await gradeBroken(kube, scenario, record, options.signal);
       enter('script');
       if (wrong.length > 0) {
         const what = wrong.map((v) => `${v.id} ${v.passed ? 'passed' : 'failed'} (${v.reason})`).join('; ');
@@ -269,7 +269,7 @@ const GATES_UP_MS = 90_000;
  * the gates get GATES_UP_MS to pass first; one that never does is wrong.
  * Returns the verdicts graded wrong.
  */
-async function gradeBroken(kube: Kube, scenario: Scenario, record: AttemptRecord, gatesUpMs = GATES_UP_MS): Promise<Verdict[]> {
+async function gradeBroken(kube: Kube, scenario: Scenario, record: AttemptRecord, signal?: AbortSignal, gatesUpMs = GATES_UP_MS): Promise<Verdict[]> {
   const gates = new Set(scenario.checks.filter((c) => c.gate).map((c) => c.id));
   const unseen = new Map<string, Verdict>();
   const gatesBy = Date.now() + gatesUpMs;
@@ -280,6 +280,7 @@ async function gradeBroken(kube: Kube, scenario: Scenario, record: AttemptRecord
     const gateFailed = graded.verdicts.filter((v) => gates.has(v.id) && !v.passed);
     if (gateFailed.length > 0) {
       if (round > 0 || Date.now() >= gatesBy) return gateFailed;
+      signal?.throwIfAborted();
       await sleep(2000);
       continue;
     }

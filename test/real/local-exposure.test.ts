@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readClusterFile, type ClusterFile } from '../../cluster/local/cluster-file.ts';
 import { httpGet } from '../../cluster/local/health.ts';
 import { exposedBeyond, formatListener, providerListeners } from '../../cluster/local/listeners.ts';
+import { nodeGuardChain } from '../../cluster/local/network.ts';
 import { localPaths, network } from '../../cluster/local/settings.ts';
 import { apply, busyboxPod, createNamespace, ensureCluster, eventually, exec, kubectl, waitReady } from './helpers/local-cluster.ts';
 
@@ -69,9 +70,16 @@ describe('local provider exposure', () => {
       await eventually('the neighbour reaches this host', 20_000, async () =>
         (await sh`ip netns exec kdneighbour busybox nc -w 2 198.51.100.1 18080 </dev/null`).exitCode === 0 ? true : undefined,
       );
+      const dropped = async (): Promise<number> => {
+        const rules = (await sh`iptables -w 5 -t mangle -L ${nodeGuardChain} -v -x -n`).stdout;
+        return Number(rules.split('\n').find((line) => /DROP/.test(line) && line.includes(network.nodeAddress))?.trim().split(/\s+/)[0] ?? Number.NaN);
+      };
+      const before = await dropped();
       for (const port of [network.apiserverPort, 10250]) {
         expect((await sh`ip netns exec kdneighbour busybox nc -w 2 ${network.nodeAddress} ${port} </dev/null`).exitCode, `node address port ${port}`).not.toBe(0);
       }
+      // The guard is what stopped them, not a closed port.
+      expect(await dropped()).toBeGreaterThan(before);
     } finally {
       for (const pid of (await sh`ip netns pids kdneighbour`).stdout.split('\n').filter(Boolean)) process.kill(Number(pid), 'SIGKILL');
       await sh`ip link del kdn0`;

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readClusterFile, type ClusterFile } from '../../cluster/local/cluster-file.ts';
-import { hostAddresses } from '../../cluster/local/network.ts';
-import { exposedBeyond, formatListener, isLoopback, providerListeners } from '../../cluster/local/listeners.ts';
+import os from 'node:os';
+import { $ } from 'zx';
+import { exposedBeyond, formatListener, providerListeners } from '../../cluster/local/listeners.ts';
 import { localPaths, network } from '../../cluster/local/settings.ts';
 import { createProgress } from '../../cluster/progress.ts';
 import { apply, busyboxPod, createNamespace, exec, kubectlOk, provider, waitReady } from './helpers/local-cluster.ts';
@@ -17,9 +18,11 @@ let lan = '';
 let cluster: ClusterFile;
 
 beforeAll(async () => {
-  // This machine's own address on its default interface: traffic to it stays here.
-  lan = (await hostAddresses()).find((a) => !isLoopback(a) && a !== network.nodeAddress && !a.startsWith('10.244.')) ?? '';
-  expect(lan, 'a non-loopback IPv4 address on this host').not.toBe('');
+  // This machine's own address on the interface of its default route (what a room would reach): traffic to it stays here.
+  const routes = JSON.parse((await $({ quiet: true })`ip -j -4 route show default`).stdout) as Array<{ dev?: string }>;
+  const device = routes[0]?.dev ?? '';
+  lan = os.networkInterfaces()[device]?.find((a) => a.family === 'IPv4')?.address ?? '';
+  expect(lan, `an IPv4 address on ${device || 'the default route\'s interface'}`).not.toBe('');
   await provider.down({ progress: createProgress() });
   await provider.up({ progress: createProgress(), images: ['busybox:1.36'], listen: lan });
   cluster = (await readClusterFile(paths)) as ClusterFile;
