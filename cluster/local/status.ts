@@ -35,6 +35,9 @@ async function exposure(listeners: OwnedListener[] | Error, cluster: ClusterFile
 export async function clusterStatus(paths: LocalPaths): Promise<ComponentStatus[]> {
   const cluster = await readClusterFile(paths).catch(() => undefined);
   if (!cluster) return [];
+  if (!cluster.nodeAddress) {
+    return [{ name: 'cluster', healthy: false, detail: 'made by an older kubedrill that listened on every interface: kubedrill down && kubedrill up --provider local' }];
+  }
   const dirs: SupervisorDirs = { run: paths.run, logs: paths.logs };
   const binaries = binaryPaths(paths.cache);
   const context: ComponentContext = { paths, binaries, nodeAddress: cluster.nodeAddress, apiAddress: cluster.apiAddress };
@@ -46,9 +49,6 @@ export async function clusterStatus(paths: LocalPaths): Promise<ComponentStatus[
       return [component.name, component.healthy];
     }),
   ];
-  if (!cluster.nodeAddress) {
-    return [{ name: 'cluster', healthy: false, detail: 'made by an older kubedrill that listened on every interface: kubedrill down && kubedrill up --provider local' }];
-  }
   const listeners = await providerListeners(paths).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
   const statuses: ComponentStatus[] = [await exposure(listeners, cluster)];
   const found = listeners instanceof Error ? [] : listeners;
