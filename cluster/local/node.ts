@@ -118,7 +118,7 @@ export function kubeRouter(context: ComponentContext): Component {
       '--kubedrill-health-address=127.0.0.1:20244',
       '--metrics-port=0',
     ],
-    // At most one full policy sync per sync time + this pause (the patch in build.ts): a policy change
+    // At most one full policy sync per sync time + this pause (the patch in source-patch.ts): a policy change
     // still lands within a few seconds, and churn no longer keeps a core busy with iptables.
     env: { KUBEDRILL_NPC_MIN_SYNC_INTERVAL: process.env.KUBEDRILL_NPC_MIN_SYNC_INTERVAL ?? '2s' },
     healthy: () => httpOk('http://127.0.0.1:20244/healthz'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatch, kubeRouterSyncPause, type SourcePatch } from './build.ts';
+import { applyPatch, kubeRouterSyncPause, type SourcePatch } from './source-patch.ts';
 
 describe('applyPatch', () => {
   const patch: SourcePatch = { module: 'example.com/m', file: 'a.go', edits: [{ find: 'b()\n', replace: 'b()\n\tc()\n' }] };
