@@ -52,8 +52,8 @@ export function isLoopback(address: string): boolean {
   return address.startsWith('127.') || address === '::1';
 }
 
-/** `pid` and every process below it (from /proc's parent links). */
-export function withDescendants(roots: number[]): Set<number> {
+/** Every process's children, from /proc's parent links (one read of /proc). */
+function childrenOf(): Map<number, number[]> {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -66,6 +66,11 @@ export function withDescendants(roots: number[]): Set<number> {
       // The process ended while we looked.
     }
   }
+  return children;
+}
+
+/** `roots` and every process below them. */
+function withDescendants(roots: number[], children: Map<number, number[]>): Set<number> {
   const all = new Set<number>();
   const queue = [...roots];
   while (queue.length > 0) {
@@ -80,13 +85,14 @@ export function withDescendants(roots: number[]): Set<number> {
 /** The provider's processes: each daemon and what it started, plus containerd's shims; by daemon name. */
 export function providerProcesses(paths: LocalPaths): Map<number, string> {
   const dirs: SupervisorDirs = { run: paths.run, logs: paths.logs };
+  const children = childrenOf();
   const owner = new Map<number, string>();
   for (const name of daemons) {
     const pid = runningPid(dirs, name);
     if (pid === undefined) continue;
-    for (const each of withDescendants([pid])) owner.set(each, name);
+    for (const each of withDescendants([pid], children)) owner.set(each, name);
   }
-  for (const each of withDescendants(shimPids(paths.containerdSocket))) if (!owner.has(each)) owner.set(each, 'containerd-shim');
+  for (const each of withDescendants(shimPids(paths.containerdSocket), children)) if (!owner.has(each)) owner.set(each, 'containerd-shim');
   return owner;
 }
 

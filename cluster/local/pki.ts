@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { BinaryPaths } from './build.ts';
+import { apiserverUrl } from './control-plane.ts';
 import { run } from './run.ts';
 import type { LocalPaths } from './settings.ts';
 import { network, versions } from './settings.ts';
@@ -87,7 +88,7 @@ async function writeUserKubeconfig(paths: LocalPaths, apiAddress: string): Promi
   const kubeconfig = {
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name, cluster: { ...cluster, server: `https://${apiAddress}:${network.apiserverPort}` } }],
+    clusters: [{ name, cluster: { ...cluster, server: apiserverUrl(apiAddress) } }],
     users: [{ name: `${name}-admin`, user }],
     contexts: [{ name, context: { cluster: name, user: `${name}-admin` } }],
     'current-context': name,

@@ -15,7 +15,7 @@ export interface UpRequest {
   context?: string;
   preload?: boolean;
   yes?: boolean;
-  /** The API server reachable on this host address too (local, kind). */
+  /** The API server on this IPv4 address of the host instead, for a room (local, kind; the existing provider refuses it). */
   listen?: string;
   progress: Progress;
 }

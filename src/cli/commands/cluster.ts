@@ -11,7 +11,7 @@ import { withInterrupt } from '../interrupt.ts';
 
 const PROVIDERS: ProviderName[] = ['kind', 'local', 'existing'];
 
-/** `kubedrill up [--provider P] [--context C] [--preload] [--yes]`. */
+/** `kubedrill up [--provider P] [--context C] [--preload] [--yes] [--listen ADDR]`. */
 export async function upCommand(options: { provider?: string; context?: string; preload?: boolean; yes?: boolean; listen?: string; json?: boolean }): Promise<number> {
   if (options.provider && !PROVIDERS.includes(options.provider as ProviderName)) {
     throw new UsageError(`unknown provider "${options.provider}"`, { fix: `use one of ${PROVIDERS.join(', ')}` });
@@ -20,9 +20,6 @@ export async function upCommand(options: { provider?: string; context?: string; 
     throw new UsageError('--context goes with --provider existing');
   }
   const provider = (options.provider ?? (options.context ? 'existing' : undefined)) as ProviderName | undefined;
-  if (options.listen !== undefined && provider === 'existing') {
-    throw new UsageError('--listen goes with --provider local or kind: an existing cluster\'s API server listens where its owner put it');
-  }
   const progress = createProgress({ quiet: options.json });
   const started = Date.now();
   const access = await withInterrupt(() =>
