@@ -16,6 +16,12 @@ import { priorityOrder } from './checks/priority-order.ts';
 import { restartsStable } from './checks/restarts-stable.ts';
 import { rolloutComplete } from './checks/rollout-complete.ts';
 import { specUnchanged } from './checks/spec-unchanged.ts';
+import { accessReview } from './checks/access-review.ts';
+import { claimBound } from './checks/claim-bound.ts';
+import { jobComplete } from './checks/job-complete.ts';
+import { logContains } from './checks/log-contains.ts';
+import { namespaceLabel } from './checks/namespace-label.ts';
+import { secretData } from './checks/secret-data.ts';
 import { eventSeen } from './observations/event.ts';
 import { podNotReady } from './observations/pod-not-ready.ts';
 import { podPending } from './observations/pod-pending.ts';
@@ -51,6 +57,12 @@ export const checks: { [K in CheckKind]: (check: CheckOf<K>, ctx: CheckContext) 
   policyAllows,
   mountsConfigMap,
   envNamesService,
+  jobComplete,
+  secretData,
+  claimBound,
+  logContains,
+  accessReview,
+  namespaceLabel,
 };
 
 /** The function behind every symptom observation kind. */
@@ -70,16 +82,18 @@ export const observations: { [K in ObservationKind]: (o: ObservationOf<K>, snaps
  * the check's own when it gave one, else the object its spec names.
  */
 export async function grade(specs: CheckSpec[], ctx: CheckContext): Promise<Verdict[]> {
-  const ns = ctx.snapshot.namespace;
   return Promise.all(
     specs.map(async (spec): Promise<Verdict> => {
+      const own = contextIn(ctx, spec.namespace);
+      const ns = own?.snapshot.namespace ?? ctx.namespaces?.[spec.namespace ?? 'main'] ?? ctx.snapshot.namespace;
       try {
+        if (!own) throw new Error(`no snapshot of the attempt's namespace with role ${spec.namespace}`);
         const run = checks[spec.kind] as (check: CheckSpec, ctx: CheckContext) => Outcome | Promise<Outcome>;
-        const outcome = await run(spec, ctx);
-        const verdict: Verdict = { id: spec.id, passed: outcome.passed, reason: outcome.reason, where: inNamespace(outcome.where ?? checkWhere(spec), ns) };
+        const outcome = await run(spec, own);
+        const verdict: Verdict = { id: spec.id, passed: outcome.passed, reason: outcome.reason, where: inNamespace(outcome.where ?? checkWhere(spec, ns), ns) };
         return outcome.final && !outcome.passed ? { ...verdict, final: true } : verdict;
       } catch (error) {
-        return { id: spec.id, passed: false, reason: `internal error in ${spec.kind} check: ${errorMessage(error)}`, where: inNamespace(checkWhere(spec), ns) };
+        return { id: spec.id, passed: false, reason: `internal error in ${spec.kind} check: ${errorMessage(error)}`, where: inNamespace(checkWhere(spec, ns), ns) };
       }
     }),
   );
@@ -110,6 +124,22 @@ export function observe(list: Observation[], snapshot: Snapshot): Verdict[] {
  */
 export function stabilityWindowMs(specs: CheckSpec[]): number {
   return specs.reduce((max, spec) => (spec.kind === 'restartsStable' ? Math.max(max, parseDuration(spec.window)) : max), 0);
+}
+
+/**
+ * The context a check with `namespace: <role>` reads: that namespace's
+ * snapshot (and earlier snapshot), probe and identities. The main one
+ * (no role, or `main`) is `ctx` itself; undefined when the role was not read.
+ */
+export function contextIn(ctx: CheckContext, role: string | undefined): CheckContext | undefined {
+  if (role === undefined || role === 'main') return ctx;
+  const snapshot = ctx.snapshot.others?.[role];
+  const probe = ctx.probes?.[role];
+  if (!snapshot || !probe) return undefined;
+  const prefix = `${role}:`;
+  const fingerprint = Object.fromEntries(Object.entries(ctx.fingerprint).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+  const before = ctx.before?.others?.[role];
+  return { ...ctx, snapshot, probe, fingerprint, baseline: undefined, ...(before ? { before } : { before: undefined }) };
 }
 
 function errorMessage(error: unknown): string {

@@ -27,6 +27,26 @@ export function objectsOf(snapshot: Snapshot, kind: ObjectKind): AnyObject[] {
       return snapshot.networkPolicies;
     case 'PriorityClass':
       return snapshot.priorityClasses;
+    case 'StatefulSet':
+      return snapshot.statefulSets ?? [];
+    case 'DaemonSet':
+      return snapshot.daemonSets ?? [];
+    case 'Job':
+      return snapshot.jobs ?? [];
+    case 'CronJob':
+      return snapshot.cronJobs ?? [];
+    case 'Secret':
+      return snapshot.secrets ?? [];
+    case 'ServiceAccount':
+      return snapshot.serviceAccounts ?? [];
+    case 'Role':
+      return snapshot.roles ?? [];
+    case 'RoleBinding':
+      return snapshot.roleBindings ?? [];
+    case 'PersistentVolumeClaim':
+      return snapshot.persistentVolumeClaims ?? [];
+    case 'Namespace':
+      return snapshot.namespaceObject ? [snapshot.namespaceObject] : [];
   }
 }
 

@@ -4,7 +4,8 @@ import { podName, runningReady } from './pod-state.ts';
 import { selectorMatches } from './selector.ts';
 import type { CheckContext, KubeObject, Snapshot, Where } from './types.ts';
 import { unreadyWhere } from './where.ts';
-import { controllerOf, lastInjected, resolveWorkload, strayNote } from './workload.ts';
+import { controllerOf, lastInjected, resolveWorkload, strayNote, workloadLabel } from './workload.ts';
+import type { WorkloadRef } from '../src/scenario/schema.ts';
 import type { Workload } from './workload.ts';
 
 /**
@@ -46,7 +47,7 @@ export function resolveTarget(ctx: CheckContext, service: string, port?: number)
 export type ReadyPods = { ok: true; workload: Workload; pods: V1Pod[] } | { ok: false; reason: string; where: Where };
 
 /** Every Running and Ready pod the workload owns, sorted by name, so a replay sees the same order. */
-export function readyPods(ctx: CheckContext, workload: string): ReadyPods {
+export function readyPods(ctx: CheckContext, workload: WorkloadRef): ReadyPods {
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
   if (!found.ok) return found;
   const byName = [...found.workload.pods].sort((a, b) => podName(a).localeCompare(podName(b)));
@@ -80,6 +81,6 @@ export function addressOwner(snapshot: Snapshot, ip: string): string {
 }
 
 /** "2 pods of Deployment app" and their names. */
-export function podsText(pods: V1Pod[], workload: string): string {
-  return `${count(pods.length, 'pod')} of Deployment ${workload} (${pods.map(podName).join(', ')})`;
+export function podsText(pods: V1Pod[], workload: WorkloadRef): string {
+  return `${count(pods.length, 'pod')} of ${workloadLabel(workload)} (${pods.map(podName).join(', ')})`;
 }

@@ -1,14 +1,30 @@
 import type {
   CoreV1Event,
+  V1ClusterRole,
+  V1ClusterRoleBinding,
   V1ConfigMap,
+  V1CronJob,
+  V1DaemonSet,
   V1Deployment,
+  V1EndpointSlice,
+  V1Job,
+  V1LimitRange,
   V1Namespace,
   V1NetworkPolicy,
   V1Node,
+  V1PersistentVolume,
+  V1PersistentVolumeClaim,
   V1Pod,
   V1PriorityClass,
   V1ReplicaSet,
+  V1ResourceQuota,
+  V1Role,
+  V1RoleBinding,
+  V1Secret,
   V1Service,
+  V1ServiceAccount,
+  V1StatefulSet,
+  V1StorageClass,
 } from '@kubernetes/client-node';
 
 import type { StoredObject } from './stored/content.ts';
@@ -17,6 +33,10 @@ import type { StoredObject } from './stored/content.ts';
  * One read of an attempt's namespace (one list call per kind) plus the few
  * cluster-scoped kinds scenarios touch. Objects are the API's JSON; timestamps
  * may be Date (live) or ISO strings (recorded fixtures): read them with toMillis().
+ * The kinds after `priorityClasses` are read only when a scenario needs them
+ * (src/kube/kinds.ts): absent reads as an empty list. Cluster-scoped ones
+ * hold only what concerns the attempt (PVs bound to its claims, bindings
+ * naming its ServiceAccounts, the classes and roles those name).
  */
 export interface Snapshot {
   /** When the reads finished, ms since epoch. */
@@ -32,6 +52,24 @@ export interface Snapshot {
   events: CoreV1Event[];
   nodes: V1Node[];
   priorityClasses: V1PriorityClass[];
+  statefulSets?: V1StatefulSet[];
+  daemonSets?: V1DaemonSet[];
+  jobs?: V1Job[];
+  cronJobs?: V1CronJob[];
+  secrets?: V1Secret[];
+  endpointSlices?: V1EndpointSlice[];
+  persistentVolumeClaims?: V1PersistentVolumeClaim[];
+  persistentVolumes?: V1PersistentVolume[];
+  storageClasses?: V1StorageClass[];
+  serviceAccounts?: V1ServiceAccount[];
+  roles?: V1Role[];
+  roleBindings?: V1RoleBinding[];
+  clusterRoles?: V1ClusterRole[];
+  clusterRoleBindings?: V1ClusterRoleBinding[];
+  resourceQuotas?: V1ResourceQuota[];
+  limitRanges?: V1LimitRange[];
+  /** The attempt's other namespaces, by role (multi-namespace scenarios): the same read of each. */
+  others?: Record<string, Snapshot>;
 }
 
 /** Result of running a command in a pod. Same shape on success and failure. */
@@ -41,15 +79,38 @@ export interface ExecResult {
   stderr: string;
 }
 
-/** The only way a check reaches the cluster beyond the snapshot: exec into a pod. */
+/** What a SubjectAccessReview asks: may this ServiceAccount do this? */
+export interface AccessQuestion {
+  serviceAccount: { namespace: string; name: string };
+  verb: string;
+  resource: string;
+  group: string;
+  subresource?: string;
+  resourceName?: string;
+  /** Undefined: cluster-wide. */
+  namespace?: string;
+}
+
+/** The API server's answer to an AccessQuestion. */
+export interface AccessAnswer {
+  allowed: boolean;
+  /** The authorizer's reason (RBAC names the binding that allowed it). */
+  reason: string;
+}
+
+/** The only ways a check reaches the cluster beyond the snapshot: exec into a pod, read a container's log, ask the authorizer. */
 export interface Probe {
   exec(target: { pod: string; container?: string }, command: string[], options?: { timeoutMs?: number }): Promise<ExecResult>;
+  /** A container's log (the previous instance with `previous`), the last `tail` lines when given. */
+  logs(target: { pod: string; container?: string }, options?: { previous?: boolean; tail?: number }): Promise<string>;
+  /** A SubjectAccessReview through the API. */
+  access(question: AccessQuestion): Promise<AccessAnswer>;
 }
 
 /** A manifest object as written in the scenario files. */
 export type KubeObject = { apiVersion: string; kind: string; metadata: { name: string; [k: string]: unknown }; [k: string]: unknown };
 
-/** Identity recorded at injection: "Deployment/api" -> uid. Signed with the attempt. */
+/** Identity recorded at injection: "Deployment/api" -> uid ("<role>:Deployment/api" in another namespace of the attempt). Signed with the attempt. */
 export type Fingerprint = Record<string, string>;
 
 /** Everything a check may read. */
@@ -63,6 +124,10 @@ export interface CheckContext {
   fingerprint: Fingerprint;
   /** The attempt's objects as the API server stored them once the symptom was seen (keep-lists compare against them). */
   baseline?: StoredObject[];
+  /** The attempt's namespaces by role (`main` and each key of the scenario's `namespaces`). */
+  namespaces?: Record<string, string>;
+  /** A probe into each other namespace of the attempt, by role (`snapshot.others` holds their reads). */
+  probes?: Record<string, Probe>;
 }
 
 /**

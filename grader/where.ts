@@ -1,11 +1,11 @@
 import type { V1Pod } from '@kubernetes/client-node';
-import type { CheckSpec, Observation } from '../src/scenario/schema.ts';
+import type { CheckSpec, Observation, WorkloadRef } from '../src/scenario/schema.ts';
 import { podName, problemPath } from './pod-state.ts';
 import type { Where } from './types.ts';
 import type { Workload } from './workload.ts';
 
 /** Kinds with no namespace: a Where of these never gets one. */
-const clusterScoped = new Set(['Node', 'PriorityClass', 'Namespace']);
+const clusterScoped = new Set(['Node', 'PriorityClass', 'Namespace', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding']);
 
 /**
  * The object a check is about, from its spec alone: what `grade` gives a
@@ -13,7 +13,7 @@ const clusterScoped = new Set(['Node', 'PriorityClass', 'Namespace']);
  * found anything more precise). Only names and paths from the spec — never
  * its expected values.
  */
-export function checkWhere(spec: CheckSpec): Where {
+export function checkWhere(spec: CheckSpec, namespace = 'the attempt namespace'): Where {
   switch (spec.kind) {
     case 'rolloutComplete':
     case 'podsHealthy':
@@ -21,13 +21,13 @@ export function checkWhere(spec: CheckSpec): Where {
     case 'noTerminationReason':
     case 'fileContent':
     case 'envNamesService':
-      return deployment(spec.workload);
+      return workloadAt(spec.workload);
     case 'specUnchanged':
-      return deployment(spec.workload, `spec.template.spec.containers[name=${spec.container}]`);
+      return workloadAt(spec.workload, `spec.template.spec.containers[name=${spec.container}]`);
     case 'mountsConfigMap':
-      return deployment(spec.workload, 'spec.template.spec.volumes');
+      return workloadAt(spec.workload, 'spec.template.spec.volumes');
     case 'fieldCompare':
-      return spec.object ? { kind: spec.object.kind, name: spec.object.name, path: spec.path } : deployment(spec.pods ?? '');
+      return spec.object ? { kind: spec.object.kind, name: spec.object.name, path: spec.path } : workloadAt(spec.pods ?? '');
     case 'objectExists':
     case 'objectAbsent':
     case 'objectUnchanged':
@@ -35,19 +35,31 @@ export function checkWhere(spec: CheckSpec): Where {
     case 'configMapData':
       return { kind: 'ConfigMap', name: spec.name, path: `data.${spec.key}` };
     case 'networkReachable':
-      return deployment(spec.from, `egress to ${spec.host}:${spec.port}`);
+      return workloadAt(spec.from, `egress to ${spec.host}:${spec.port}`);
     case 'priorityOrder':
-      return deployment(spec.higher, 'spec.template.spec.priorityClassName');
+      return workloadAt(spec.higher, 'spec.template.spec.priorityClassName');
     case 'policyApplies':
       return { kind: 'NetworkPolicy', name: spec.policy };
     case 'policyAllows':
-      return deployment(spec.workload, `${spec.direction.toLowerCase()} allowed by NetworkPolicies`);
+      return workloadAt(spec.workload, `${spec.direction.toLowerCase()} allowed by NetworkPolicies`);
+    case 'jobComplete':
+      return workloadAt(spec.workload, 'status.conditions');
+    case 'logContains':
+      return workloadAt(spec.workload, `logs${spec.container ? ` of container ${spec.container}` : ''}`);
+    case 'secretData':
+      return { kind: 'Secret', name: spec.name, path: `data.${spec.key}` };
+    case 'claimBound':
+      return { kind: 'PersistentVolumeClaim', name: spec.name, path: 'status.phase' };
+    case 'accessReview':
+      return { kind: 'ServiceAccount', name: spec.serviceAccount, path: `may ${spec.verb} ${spec.resource}` };
+    case 'namespaceLabel':
+      return { kind: 'Namespace', name: namespace, path: `metadata.labels[${spec.label}]` };
   }
 }
 
 /** The object a symptom observation is about: the workload, or the namespace's events. */
 export function observationWhere(o: Observation, namespace: string): Where {
-  return 'workload' in o ? deployment(o.workload) : { kind: 'Namespace', name: namespace, path: 'events' };
+  return 'workload' in o ? workloadAt(o.workload) : { kind: 'Namespace', name: namespace, path: 'events' };
 }
 
 /** `where` with the namespace set for a namespaced kind (and left off a cluster-scoped one). */
@@ -56,9 +68,10 @@ export function inNamespace(where: Where, namespace: string): Where {
   return { ...where, namespace: where.namespace ?? namespace };
 }
 
-/** A Deployment, optionally one of its fields. */
-export function deployment(name: string, path?: string): Where {
-  return path === undefined ? { kind: 'Deployment', name } : { kind: 'Deployment', name, path };
+/** A workload (a Deployment's name, a {kind, name} reference, a resolved workload), optionally one of its fields. */
+export function workloadAt(ref: WorkloadRef | { kind: string; name: string }, path?: string): Where {
+  const { kind, name } = typeof ref === 'string' ? { kind: 'Deployment', name: ref } : ref;
+  return path === undefined ? { kind, name } : { kind, name, path };
 }
 
 /** A pod by object, optionally one of its fields. */
@@ -75,7 +88,7 @@ export function podAt(pod: V1Pod, path?: string): Where {
 export function unreadyWhere(w: Workload): Where {
   const pod = [...w.pods].sort((a, b) => podName(a).localeCompare(podName(b))).find((p) => problemPath(p) !== undefined);
   if (pod) return podAt(pod, problemPath(pod));
-  return deployment(w.name, w.deployment.spec?.replicas === 0 ? 'spec.replicas' : 'status.replicas');
+  return workloadAt(w, w.desired === 0 ? w.desiredPath : 'status');
 }
 
 /** The path of a container's status: `status.containerStatuses[name=api].lastState.terminated`. */

@@ -1,22 +1,41 @@
-import type { V1Deployment, V1LabelSelector, V1ObjectMeta, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1CronJob, V1DaemonSet, V1Deployment, V1Job, V1LabelSelector, V1ObjectMeta, V1Pod, V1PodTemplateSpec, V1ReplicaSet, V1StatefulSet } from '@kubernetes/client-node';
+import type { WorkloadKind, WorkloadRef } from '../src/scenario/schema.ts';
 import { count } from './format.ts';
 import { describeSelector, selectorMatches } from './selector.ts';
+import { toMillis } from './time.ts';
 import type { Fingerprint, KubeObject, Snapshot, Where } from './types.ts';
 
+/** Any object a workload can be. */
+export type WorkloadObject = V1Deployment | V1StatefulSet | V1DaemonSet | V1Job | V1CronJob | V1Pod;
+
 /**
- * A Deployment as the grader sees it: the object itself and what it really
- * owns through its ReplicaSets — not whatever happens to carry its labels.
+ * A workload as the grader sees it: the object itself and what it really
+ * owns through owner references (Deployment → ReplicaSet → Pod, CronJob →
+ * Job → Pod, StatefulSet/DaemonSet/Job → Pod, a bare Pod itself) — not
+ * whatever happens to carry its labels.
  */
 export interface Workload {
+  kind: WorkloadKind;
   name: string;
-  deployment: V1Deployment;
+  object: WorkloadObject;
   uid: string;
+  /** The pod template (a bare Pod: its own metadata and spec). */
+  template: V1PodTemplateSpec | undefined;
+  /** The pods it asks for: spec.replicas (default 1), a DaemonSet's desiredNumberScheduled, a Job's parallelism, 1 for a Pod. */
+  desired: number;
+  /** Where `desired` is written: `spec.replicas`, `status.desiredNumberScheduled`… */
+  desiredPath: string;
+  /** A Deployment's ReplicaSets (empty for other kinds). */
   replicaSets: V1ReplicaSet[];
-  /** Active owned pods: controller chain pod → ReplicaSet → this Deployment, not being deleted, not Succeeded/Failed. */
+  /** A CronJob's Jobs, newest first (empty for other kinds). */
+  jobs: V1Job[];
+  /** Active owned pods: not being deleted, not Succeeded/Failed. */
   pods: V1Pod[];
+  /** Owned pods that ran to an end (Succeeded/Failed), not being deleted: what a Job leaves. */
+  finished: V1Pod[];
   /** Active pods that carry the selector's labels but are not owned (bare pods, orphans, other controllers): never counted for a pass, judged like owned ones. */
   strays: V1Pod[];
-  /** The selector as kubectl prints it ("app=api"). */
+  /** The selector as kubectl prints it ("app=api"); "" for kinds without one. */
   selector: string;
 }
 
@@ -26,38 +45,127 @@ export type Resolution = { ok: true; workload: Workload } | { ok: false; reason:
 /** What resolveWorkload reads. */
 export interface ResolveOptions {
   snapshot: Snapshot;
-  name: string;
+  /** The workload: a Deployment's name or {kind, name}. */
+  name: WorkloadRef;
   /** Identity at injection; "Deployment/<name>" → uid. */
   fingerprint?: Fingerprint;
-  /** The scenario's manifests: used to explain look-alike pods when the Deployment is gone. */
+  /** The scenario's manifests: used to explain look-alike pods when the workload is gone. */
   injected?: KubeObject[];
 }
 
-/** Find a Deployment by name, check it is the injected one, and collect the pods it owns. */
+/** A workload reference made whole: its kind (from the manifests when only a name is given) and identity rule. */
+export interface WorkloadId {
+  kind: WorkloadKind;
+  name: string;
+  identity: 'uid' | 'name';
+}
+
+/** The kind and name a reference means: a bare name is a Deployment. */
+export function workloadId(ref: WorkloadRef | WorkloadId): WorkloadId {
+  if (typeof ref === 'string') return { kind: 'Deployment', name: ref, identity: 'uid' };
+  return { kind: ref.kind, name: ref.name, identity: ref.identity ?? 'uid' };
+}
+
+/** "StatefulSet db", for a reason. */
+export function workloadLabel(ref: WorkloadRef | { kind: string; name: string }): string {
+  return typeof ref === 'string' ? `Deployment ${ref}` : `${ref.kind} ${ref.name}`;
+}
+
+/** The snapshot's list of a workload kind. */
+export function workloadObjects(snapshot: Snapshot, kind: WorkloadKind): WorkloadObject[] {
+  switch (kind) {
+    case 'Deployment':
+      return snapshot.deployments;
+    case 'StatefulSet':
+      return snapshot.statefulSets ?? [];
+    case 'DaemonSet':
+      return snapshot.daemonSets ?? [];
+    case 'Job':
+      return snapshot.jobs ?? [];
+    case 'CronJob':
+      return snapshot.cronJobs ?? [];
+    case 'Pod':
+      return snapshot.pods;
+  }
+}
+
+/** Find a workload by kind and name, check it is the injected one (unless identity is by name), and collect the pods it owns. */
 export function resolveWorkload(options: ResolveOptions): Resolution {
-  const { snapshot, name, fingerprint = {}, injected = [] } = options;
-  const deployment = snapshot.deployments.find((d) => d.metadata?.name === name);
-  if (!deployment) {
-    const selector = injectedSelector(injected, name);
+  const { snapshot, fingerprint = {}, injected = [] } = options;
+  const { kind, name, identity } = workloadId(options.name);
+  const object = workloadObjects(snapshot, kind).find((d) => d.metadata?.name === name && (kind !== 'Pod' || live(d)));
+  if (!object) {
+    const selector = injectedSelector(injected, kind, name);
     const looksAlike = selector ? snapshot.pods.filter((p) => live(p) && selectorMatches(selector, p.metadata?.labels)) : [];
     const note = looksAlike.length
       ? `; ${count(looksAlike.length, 'pod')} with ${describeSelector(selector)} exist but bare pods do not count`
       : '';
-    return { ok: false, reason: `Deployment ${name} not found in namespace ${snapshot.namespace}: expected the injected Deployment to exist${note}`, where: { kind: 'Deployment', name } };
+    return { ok: false, reason: `${kind} ${name} not found in namespace ${snapshot.namespace}: expected the injected ${kind} to exist${note}`, where: { kind, name } };
   }
-  const uid = deployment.metadata?.uid ?? '';
-  const problem = identityProblem('Deployment', name, uid, fingerprint);
-  if (problem) return { ok: false, reason: problem, where: { kind: 'Deployment', name, path: 'metadata.uid' } };
+  const uid = object.metadata?.uid ?? '';
+  const problem = identity === 'uid' ? identityProblem(kind, name, uid, fingerprint) : undefined;
+  if (problem) return { ok: false, reason: problem, where: { kind, name, path: 'metadata.uid' } };
 
-  const replicaSets = snapshot.replicaSets.filter((rs) => controllerOf(rs.metadata)?.uid === uid && uid !== '');
-  const rsUids = new Set(replicaSets.map((rs) => rs.metadata?.uid));
-  const owned = (p: V1Pod): boolean => {
-    const ref = controllerOf(p.metadata);
-    return ref?.kind === 'ReplicaSet' && rsUids.has(ref.uid);
+  const ownedBy = (uids: Set<string | undefined>, ownerKind: string) => (o: { metadata?: V1ObjectMeta }): boolean => {
+    const ref = controllerOf(o.metadata);
+    return ref?.kind === ownerKind && uids.has(ref.uid);
   };
-  const pods = snapshot.pods.filter((p) => live(p) && owned(p) && !terminal(p));
-  const strays = snapshot.pods.filter((p) => live(p) && !owned(p) && !terminal(p) && selectorMatches(deployment.spec?.selector, p.metadata?.labels));
-  return { ok: true, workload: { name, deployment, uid, replicaSets, pods, strays, selector: describeSelector(deployment.spec?.selector) } };
+  const self = new Set([uid]);
+  let replicaSets: V1ReplicaSet[] = [];
+  let jobs: V1Job[] = [];
+  let podOwner: (p: V1Pod) => boolean;
+  if (kind === 'Deployment') {
+    replicaSets = snapshot.replicaSets.filter((rs) => uid !== '' && ownedBy(self, 'Deployment')(rs));
+    podOwner = ownedBy(new Set(replicaSets.map((rs) => rs.metadata?.uid)), 'ReplicaSet');
+  } else if (kind === 'CronJob') {
+    jobs = (snapshot.jobs ?? []).filter((j) => uid !== '' && ownedBy(self, 'CronJob')(j)).sort((a, b) => (toMillis(b.metadata?.creationTimestamp) ?? 0) - (toMillis(a.metadata?.creationTimestamp) ?? 0));
+    podOwner = ownedBy(new Set(jobs.map((j) => j.metadata?.uid)), 'Job');
+  } else if (kind === 'Pod') {
+    podOwner = (p) => p.metadata?.uid === uid;
+  } else {
+    podOwner = ownedBy(self, kind);
+  }
+  const mine = snapshot.pods.filter((p) => live(p) && podOwner(p));
+  const pods = mine.filter((p) => !terminal(p));
+  const finished = mine.filter(terminal);
+  const selector = selectorOf(kind, object);
+  const strays = selector ? snapshot.pods.filter((p) => live(p) && !podOwner(p) && !terminal(p) && selectorMatches(selector, p.metadata?.labels)) : [];
+  const { desired, desiredPath } = desiredOf(kind, object);
+  return {
+    ok: true,
+    workload: { kind, name, object, uid, template: templateOf(kind, object), desired, desiredPath, replicaSets, jobs, pods, finished, strays, selector: selector ? describeSelector(selector) : '' },
+  };
+}
+
+/** The pod template of a workload object (a bare Pod: its own metadata and spec). */
+export function templateOf(kind: WorkloadKind, object: WorkloadObject): V1PodTemplateSpec | undefined {
+  if (kind === 'Pod') {
+    const pod = object as V1Pod;
+    return { metadata: pod.metadata, spec: pod.spec };
+  }
+  if (kind === 'CronJob') return (object as V1CronJob).spec?.jobTemplate?.spec?.template;
+  return (object as V1Deployment).spec?.template;
+}
+
+function selectorOf(kind: WorkloadKind, object: WorkloadObject): V1LabelSelector | undefined {
+  if (kind === 'Pod' || kind === 'CronJob') return undefined;
+  return (object as V1Deployment).spec?.selector;
+}
+
+function desiredOf(kind: WorkloadKind, object: WorkloadObject): { desired: number; desiredPath: string } {
+  switch (kind) {
+    case 'Deployment':
+    case 'StatefulSet':
+      return { desired: (object as V1Deployment).spec?.replicas ?? 1, desiredPath: 'spec.replicas' };
+    case 'DaemonSet':
+      return { desired: (object as V1DaemonSet).status?.desiredNumberScheduled ?? 0, desiredPath: 'status.desiredNumberScheduled' };
+    case 'Job':
+      return { desired: (object as V1Job).spec?.parallelism ?? 1, desiredPath: 'spec.parallelism' };
+    case 'CronJob':
+      return { desired: (object as V1CronJob).spec?.jobTemplate?.spec?.parallelism ?? 1, desiredPath: 'spec.jobTemplate.spec.parallelism' };
+    case 'Pod':
+      return { desired: 1, desiredPath: 'status.phase' };
+  }
 }
 
 /**
@@ -83,7 +191,7 @@ export function strayNote(workload: Workload): string {
   if (n === 0) return '';
   const verb = n === 1 ? 'is' : 'are';
   const why = workload.strays.every((p) => !controllerOf(p.metadata)) ? 'bare pods do not count' : 'pods it does not own do not count';
-  return `; ${count(n, 'pod')} with ${workload.selector} ${verb} not owned by Deployment ${workload.name} (${why})`;
+  return `; ${count(n, 'pod')} with ${workload.selector} ${verb} not owned by ${workload.kind} ${workload.name} (${why})`;
 }
 
 /** Undefined when `uid` is the one recorded at injection (or none was recorded), else why not. */
@@ -113,12 +221,20 @@ function terminal(pod: V1Pod): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
+/** The pod template of an injected manifest object of a workload kind (a bare Pod: itself). */
+export function injectedTemplate(manifest: KubeObject | undefined): V1PodTemplateSpec | undefined {
+  if (!manifest) return undefined;
+  const kind = manifest.kind as WorkloadKind;
+  return (['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'] as const).includes(kind) ? templateOf(kind, manifest as unknown as WorkloadObject) : undefined;
+}
+
 /** The LAST injected manifest object of that kind and name (a later inject step overrides an earlier one). */
 export function lastInjected(injected: KubeObject[], kind: string, name: string): KubeObject | undefined {
   return injected.findLast((o) => o.kind === kind && o.metadata.name === name);
 }
 
-function injectedSelector(injected: KubeObject[], name: string): V1LabelSelector | undefined {
-  const manifest = lastInjected(injected, 'Deployment', name) as { spec?: { selector?: V1LabelSelector } } | undefined;
+function injectedSelector(injected: KubeObject[], kind: WorkloadKind, name: string): V1LabelSelector | undefined {
+  if (kind === 'Pod' || kind === 'CronJob' || kind === 'Job') return undefined;
+  const manifest = lastInjected(injected, kind, name) as { spec?: { selector?: V1LabelSelector } } | undefined;
   return manifest?.spec?.selector;
 }

@@ -8,8 +8,8 @@ import { identityCommand, readIdentity } from '../probe-identity.ts';
 import type { Answer } from '../probe-identity.ts';
 import { resolveTarget } from '../probe-target.ts';
 import type { CheckContext, ExecResult } from '../types.ts';
-import { deployment, podAt, unreadyWhere } from '../where.ts';
-import { resolveWorkload, strayNote } from '../workload.ts';
+import { workloadAt, podAt, unreadyWhere } from '../where.ts';
+import { resolveWorkload, strayNote, workloadLabel } from '../workload.ts';
 
 /** The probe: print the variable as the container's processes see it (exec gets the container's env). */
 export function printEnvCommand(variable: string): string[] {
@@ -28,7 +28,7 @@ export function printEnvCommand(variable: string): string[] {
  * pinned to a stand-in in hostAliases all fail, naming what answered.
  */
 export async function envNamesService(check: CheckOf<'envNamesService'>, ctx: CheckContext): Promise<Outcome> {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(check.variable)) return fail(`internal: ${JSON.stringify(check.variable)} is not an environment variable name`, deployment(check.workload));
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(check.variable)) return fail(`internal: ${JSON.stringify(check.variable)} is not an environment variable name`, workloadAt(check.workload));
   const service = ctx.snapshot.services.find((s) => s.metadata?.name === check.service);
   if (!service) return fail(`Service ${check.service} not found in namespace ${ctx.snapshot.namespace}: expected ${check.variable} to name it`, { kind: 'Service', name: check.service });
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
@@ -36,7 +36,7 @@ export async function envNamesService(check: CheckOf<'envNamesService'>, ctx: Ch
   const note = strayNote(found.workload);
   const pods = found.workload.pods.filter(runningReady).sort((a, b) => podName(a).localeCompare(podName(b)));
   if (pods.length === 0) {
-    return fail(`${check.variable} in Deployment ${check.workload}: expected a Running and Ready pod to read it in, saw none of ${count(found.workload.pods.length, 'pod')}${note}`, unreadyWhere(found.workload));
+    return fail(`${check.variable} in ${workloadLabel(check.workload)}: expected a Running and Ready pod to read it in, saw none of ${count(found.workload.pods.length, 'pod')}${note}`, unreadyWhere(found.workload));
   }
   const target = resolveTarget(ctx, check.service);
   if (!target.ok) return fail(target.reason, target.where);
@@ -82,5 +82,5 @@ export async function envNamesService(check: CheckOf<'envNamesService'>, ctx: Ch
     }
   }
   const answered = [...new Set(results.map((r) => (r.answer?.genuine ? podName(r.answer.pod) : '')))].join(', ');
-  return pass(`${check.variable} names Service ${check.service} in ${count(pods.length, 'Running and Ready pod')} of Deployment ${check.workload}: ${show(results[0]?.env.stdout)}, answered by pod ${answered} of Deployment ${target.target.workload.name}${note}`);
+  return pass(`${check.variable} names Service ${check.service} in ${count(pods.length, 'Running and Ready pod')} of ${workloadLabel(check.workload)}: ${show(results[0]?.env.stdout)}, answered by pod ${answered} of Deployment ${target.target.workload.name}${note}`);
 }

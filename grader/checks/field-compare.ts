@@ -11,7 +11,7 @@ import { readDefaulted } from '../resources.ts';
 import type { CheckContext } from '../types.ts';
 import type { Where } from '../types.ts';
 import { checkWhere, unreadyWhere } from '../where.ts';
-import { identityProblem, judged, resolveWorkload, strayNote } from '../workload.ts';
+import { identityProblem, judged, resolveWorkload, strayNote, workloadLabel } from '../workload.ts';
 
 /**
  * fieldCompare: the value at `path` of one object (`object`), or of every pod
@@ -43,10 +43,11 @@ export function fieldCompare(check: CheckOf<'fieldCompare'>, ctx: CheckContext):
     targets = [{ label: `${kind} ${name}`, obj, where: { kind, name, path: check.path } }];
   } else {
     const name = check.pods ?? '';
+    const label = workloadLabel(name);
     const found = resolveWorkload({ snapshot: ctx.snapshot, name, fingerprint: ctx.fingerprint, injected: ctx.injected });
     if (!found.ok) return finalFail(found.reason, found.where);
     note = strayNote(found.workload);
-    if (found.workload.pods.length === 0) return fail(`Deployment ${name} pods ${check.path}: expected at least 1 pod to inspect, saw none${note}`, unreadyWhere(found.workload));
+    if (found.workload.pods.length === 0) return fail(`${label} pods ${check.path}: expected at least 1 pod to inspect, saw none${note}`, unreadyWhere(found.workload));
     targets = judged(found.workload).map((p) => ({ label: `pod ${podName(p)}`, obj: p, where: { kind: 'Pod', name: podName(p), path: check.path } }));
   }
 
@@ -63,7 +64,7 @@ export function fieldCompare(check: CheckOf<'fieldCompare'>, ctx: CheckContext):
     }
     seen.push(value);
   }
-  const subject = check.object ? targets[0]?.label : `every one of ${count(targets.length, 'pod')} of Deployment ${check.pods}`;
+  const subject = check.object ? targets[0]?.label : `every one of ${count(targets.length, 'pod')} of ${workloadLabel(check.pods ?? '')}`;
   const values = [...new Set(seen.map((v) => showSeen(v, check.quantity)))].join(', ');
   return pass(`${subject} ${check.path}: ${values} (expected ${expected})${note}`);
 }

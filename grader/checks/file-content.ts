@@ -5,7 +5,7 @@ import type { CheckOf, Outcome } from '../outcome.ts';
 import { podName, runningReady } from '../pod-state.ts';
 import type { CheckContext } from '../types.ts';
 import { unreadyWhere } from '../where.ts';
-import { judged, resolveWorkload, strayNote } from '../workload.ts';
+import { judged, resolveWorkload, strayNote, workloadLabel } from '../workload.ts';
 
 /**
  * fileContent: `cat PATH` in every Running and Ready pod of the workload —
@@ -21,7 +21,7 @@ export async function fileContent(check: CheckOf<'fileContent'>, ctx: CheckConte
   const owned = found.workload.pods.filter(runningReady);
   const pods = judged(found.workload).filter(runningReady).sort((a, b) => podName(a).localeCompare(podName(b)));
   if (owned.length === 0) {
-    return fail(`${check.path} in Deployment ${check.workload}: expected a Running and Ready pod to read it in, saw none of ${count(found.workload.pods.length, 'pod')}${note}`, unreadyWhere(found.workload));
+    return fail(`${check.path} in ${workloadLabel(check.workload)}: expected a Running and Ready pod to read it in, saw none of ${count(found.workload.pods.length, 'pod')}${note}`, unreadyWhere(found.workload));
   }
   const results = await Promise.all(
     pods.map(async (pod) => {
@@ -45,5 +45,5 @@ export async function fileContent(check: CheckOf<'fileContent'>, ctx: CheckConte
     }
     matched = hit;
   }
-  return pass(`${check.path} in ${count(pods.length, 'Running and Ready pod')} of Deployment ${check.workload} has a line matching /${check.matches}/: ${show(matched)}${note}`);
+  return pass(`${check.path} in ${count(pods.length, 'Running and Ready pod')} of ${workloadLabel(check.workload)} has a line matching /${check.matches}/: ${show(matched)}${note}`);
 }

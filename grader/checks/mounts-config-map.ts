@@ -3,9 +3,9 @@ import { listSome, show } from '../format.ts';
 import { finalFail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import type { CheckContext } from '../types.ts';
-import { deployment } from '../where.ts';
+import { workloadAt } from '../where.ts';
 import { volumeFiles } from '../volume-files.ts';
-import { resolveWorkload } from '../workload.ts';
+import { resolveWorkload, workloadLabel } from '../workload.ts';
 
 const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p);
 
@@ -26,11 +26,11 @@ const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') :
 export function mountsConfigMap(check: CheckOf<'mountsConfigMap'>, ctx: CheckContext): Outcome {
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
   if (!found.ok) return finalFail(found.reason, found.where);
-  const spec = found.workload.deployment.spec?.template.spec;
+  const spec = found.workload.template?.spec;
   const container = spec?.containers.find((c) => c.name === check.container);
-  const where = `Deployment ${check.workload} container ${check.container}`;
-  const mountsAt = deployment(check.workload, `spec.template.spec.containers[name=${check.container}].volumeMounts`);
-  if (!container) return finalFail(`${where}: expected the container to exist, saw containers ${show((spec?.containers ?? []).map((c) => c.name))}`, deployment(check.workload, 'spec.template.spec.containers'));
+  const where = `${workloadLabel(check.workload)} container ${check.container}`;
+  const mountsAt = workloadAt(check.workload, `spec.template.spec.containers[name=${check.container}].volumeMounts`);
+  if (!container) return finalFail(`${where}: expected the container to exist, saw containers ${show((spec?.containers ?? []).map((c) => c.name))}`, workloadAt(check.workload, 'spec.template.spec.containers'));
   const dir = trimSlash(check.mountPath);
   const mounts = container.volumeMounts ?? [];
   const mount = mounts.find((m) => trimSlash(m.mountPath) === dir && !m.subPath && !m.subPathExpr);
@@ -41,7 +41,7 @@ export function mountsConfigMap(check: CheckOf<'mountsConfigMap'>, ctx: CheckCon
   const inside = mounts.find((m) => m !== mount && trimSlash(m.mountPath).startsWith(`${dir}/`));
   if (inside) return finalFail(`${where}: expected nothing mounted inside ${dir}, saw volume ${inside.name} at ${inside.mountPath} laid over it`, mountsAt);
   const volume = (spec?.volumes ?? []).find((v) => v.name === mount.name);
-  const volumeAt = deployment(check.workload, `spec.template.spec.volumes[name=${mount.name}]`);
+  const volumeAt = workloadAt(check.workload, `spec.template.spec.volumes[name=${mount.name}]`);
   if (!volume) return finalFail(`${where}: the mount at ${dir} names volume ${mount.name}, which the pod template does not define`, volumeAt);
   const source = configMapSource(volume, check.configMap);
   const what = `volume ${volume.name} mounted at ${dir}`;
@@ -55,7 +55,7 @@ export function mountsConfigMap(check: CheckOf<'mountsConfigMap'>, ctx: CheckCon
   if (first) {
     const seen = [...foreign.map((f) => `${f.path} from ${f.source} (${f.field})`), ...unknown.map((u) => `${u.source} (${u.field}), whose files cannot be read here`)];
     const expected = check.files ? `${listSome(check.files)} in ${dir}` : `every file in ${dir}`;
-    return finalFail(`${where}: expected ${expected} to come from ConfigMap ${check.configMap}, saw ${listSome(seen)}`, deployment(check.workload, `spec.template.spec.volumes[name=${volume.name}].${first.field}`));
+    return finalFail(`${where}: expected ${expected} to come from ConfigMap ${check.configMap}, saw ${listSome(seen)}`, workloadAt(check.workload, `spec.template.spec.volumes[name=${volume.name}].${first.field}`));
   }
   return pass(`${where}: ${what} comes from ConfigMap ${check.configMap} (${source.how}), not optional`);
 }

@@ -8,9 +8,11 @@ import { identityCommand, probeShell, readIdentity } from '../probe-identity.ts'
 import type { Answer } from '../probe-identity.ts';
 import { podsText, readyPods, resolvePort, resolveTarget } from '../probe-target.ts';
 import type { Target } from '../probe-target.ts';
+import type { WorkloadRef } from '../../src/scenario/schema.ts';
+import { workloadLabel } from '../workload.ts';
 import { selectorMatches } from '../selector.ts';
 import type { CheckContext, ExecResult, Where } from '../types.ts';
-import { deployment, podAt } from '../where.ts';
+import { workloadAt, podAt } from '../where.ts';
 
 /** The connect probe: busybox nc exits 0 when the port is open (it has no -z). */
 export function ncCommand(host: string, port: number): string[] {
@@ -37,7 +39,7 @@ export function nslookupCommand(host: string): string[] {
  * Service still selects them on that port.
  */
 export async function networkReachable(check: CheckOf<'networkReachable'>, ctx: CheckContext): Promise<Outcome> {
-  if (!/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(check.host)) return fail(`internal: host ${JSON.stringify(check.host)} is not a DNS name or IP`, deployment(check.from));
+  if (!/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(check.host)) return fail(`internal: host ${JSON.stringify(check.host)} is not a DNS name or IP`, workloadAt(check.from));
   const name = `${check.host}:${check.port}`;
   const found = resolveTarget(ctx, check.host.split('.')[0] ?? check.host, check.port);
   if (!found.ok) return fail(`${check.expect === 'blocked' ? 'control' : `probe ${name}`}: ${found.reason}`, found.where);
@@ -57,7 +59,7 @@ interface Probing {
   pods: V1Pod[];
 }
 
-const of = (pod: V1Pod, workload: string): string => `pod ${podName(pod)} of Deployment ${workload}`;
+const of = (pod: V1Pod, workload: WorkloadRef): string => `pod ${podName(pod)} of ${workloadLabel(workload)}`;
 
 async function reachable({ check, ctx, target, exec, name, pods }: Probing): Promise<Outcome> {
   const fetch = async (pod: V1Pod): Promise<{ pod: V1Pod; answer: Answer; ran: ExecResult; retried: boolean }> => {
@@ -136,17 +138,17 @@ function liveService(ctx: CheckContext, target: Target, port: number): Served {
   const w = target.workload;
   const byName = [...w.pods].sort((a, b) => podName(a).localeCompare(podName(b)));
   const ready = byName.filter(runningReady);
-  if (ready.length === 0) return { ok: false, reason: `Deployment ${w.name} behind Service ${name} has no Running and Ready pod (saw ${byName.map((p) => `${podName(p)} ${p.status?.phase ?? 'Unknown'}`).join(', ') || 'no pods'})`, where: deployment(w.name, 'status.readyReplicas') };
+  if (ready.length === 0) return { ok: false, reason: `${w.kind} ${w.name} behind Service ${name} has no Running and Ready pod (saw ${byName.map((p) => `${podName(p)} ${p.status?.phase ?? 'Unknown'}`).join(', ') || 'no pods'})`, where: workloadAt(w.name, 'status.readyReplicas') };
   const selector = service.spec?.selector ?? {};
   const servers: { pod: V1Pod; port: number; ip: string }[] = [];
   for (const pod of ready) {
     const selectorText = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',') || 'none';
-    if (Object.keys(selector).length === 0 || !selectorMatches({ matchLabels: selector }, pod.metadata?.labels)) return { ok: false, reason: `Service ${name} (selector ${selectorText}) does not select pod ${podName(pod)} of Deployment ${w.name}`, where: at('spec.selector') };
+    if (Object.keys(selector).length === 0 || !selectorMatches({ matchLabels: selector }, pod.metadata?.labels)) return { ok: false, reason: `Service ${name} (selector ${selectorText}) does not select pod ${podName(pod)} of ${w.kind} ${w.name}`, where: at('spec.selector') };
     const want = resolvePort(target.targetPort, pod);
     const live = resolvePort(servicePort.targetPort ?? port, pod);
     if (want === undefined || live !== want) return { ok: false, reason: `Service ${name} port ${port} targets ${String(servicePort.targetPort ?? port)} on pod ${podName(pod)}, expected ${String(target.targetPort)}${want !== undefined && typeof target.targetPort !== 'number' ? ` (${want})` : ''}`, where: at('spec.ports') };
     const ip = pod.status?.podIP;
-    if (!ip) return { ok: false, reason: `pod ${podName(pod)} of Deployment ${w.name} has no status.podIP`, where: podAt(pod, 'status.podIP') };
+    if (!ip) return { ok: false, reason: `pod ${podName(pod)} of ${w.kind} ${w.name} has no status.podIP`, where: podAt(pod, 'status.podIP') };
     servers.push({ pod, port: want, ip });
   }
   return { ok: true, clusterIP, servers };

@@ -18,7 +18,7 @@ export function noTerminationReason(check: CheckOf<'noTerminationReason'>, ctx: 
   if (!found.ok) return finalFail(found.reason, found.where);
   const w = found.workload;
   const note = strayNote(w);
-  if (w.pods.length === 0) return fail(`Deployment ${w.name}: expected pods without ${check.reason} terminations, saw no pods to inspect${note}`, unreadyWhere(w));
+  if (w.pods.length === 0) return fail(`${w.kind} ${w.name}: expected pods without ${check.reason} terminations, saw no pods to inspect${note}`, unreadyWhere(w));
   const hits: string[] = [];
   let first: Where | undefined;
   let containers = 0;
@@ -34,6 +34,6 @@ export function noTerminationReason(check: CheckOf<'noTerminationReason'>, ctx: 
       first ??= podAt(pod, statusPath(pod, status.name, current?.reason === check.reason ? 'state.terminated' : 'lastState.terminated'));
     }
   }
-  if (first) return fail(`Deployment ${w.name}: expected no ${check.reason}, saw ${listSome(hits)}${note}`, first);
-  return pass(`Deployment ${w.name}: no ${check.reason} in state or lastState of ${count(containers, 'container')} in ${count(w.pods.length, 'pod')}${note}`);
+  if (first) return fail(`${w.kind} ${w.name}: expected no ${check.reason}, saw ${listSome(hits)}${note}`, first);
+  return pass(`${w.kind} ${w.name}: no ${check.reason} in state or lastState of ${count(containers, 'container')} in ${count(w.pods.length, 'pod')}${note}`);
 }

@@ -19,13 +19,13 @@ export function podsHealthy(check: CheckOf<'podsHealthy'>, ctx: CheckContext): O
   const w = found.workload;
   const note = strayNote(w);
   if (w.pods.length === 0) {
-    return fail(`Deployment ${w.name} pods: expected at least 1 Running and Ready pod, saw none (spec.replicas ${w.deployment.spec?.replicas ?? 1})${note}`, unreadyWhere(w));
+    return fail(`${w.kind} ${w.name} pods: expected at least 1 Running and Ready pod, saw none (${w.desiredPath} ${w.desired})${note}`, unreadyWhere(w));
   }
   const all = judged(w);
   const sick = all.map((p) => ({ pod: p, problems: podProblems(p) })).filter((p) => p.problems.length > 0);
   const unhealthy = sick.map((p) => `${podLabel(w, p.pod)}: ${p.problems.join(', ')}`);
   if (sick[0]) {
-    return fail(`Deployment ${w.name}: ${unhealthy.length} of ${count(all.length, 'pod')} not Running and Ready — ${listSome(unhealthy)}${note}`, podAt(sick[0].pod, problemPath(sick[0].pod)));
+    return fail(`${w.kind} ${w.name}: ${unhealthy.length} of ${count(all.length, 'pod')} not Running and Ready — ${listSome(unhealthy)}${note}`, podAt(sick[0].pod, problemPath(sick[0].pod)));
   }
-  return pass(`Deployment ${w.name}: ${count(w.pods.length, 'pod')} Running and Ready, every container running and ready${note}`);
+  return pass(`${w.kind} ${w.name}: ${count(w.pods.length, 'pod')} Running and Ready, every container running and ready${note}`);
 }

@@ -3,8 +3,8 @@ import { fail, finalFail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import { podName } from '../pod-state.ts';
 import type { CheckContext, Snapshot, Where } from '../types.ts';
-import { deployment, podAt } from '../where.ts';
-import { resolveWorkload } from '../workload.ts';
+import { workloadAt, podAt } from '../where.ts';
+import { resolveWorkload, workloadId } from '../workload.ts';
 import type { Workload } from '../workload.ts';
 
 /** One priority a workload runs at: a pod's resolved spec.priority, or what its template would get. */
@@ -41,17 +41,17 @@ export function priorityOrder(check: CheckOf<'priorityOrder'>, ctx: CheckContext
     const found = resolveWorkload({ snapshot: ctx.snapshot, name, fingerprint: ctx.fingerprint, injected: ctx.injected });
     if (!found.ok) return finalFail(found.reason, found.where);
     const template = templateRank(found.workload, ctx.snapshot);
-    if (typeof template === 'string') return finalFail(template, deployment(name, 'spec.template.spec.priorityClassName'));
+    if (typeof template === 'string') return finalFail(template, workloadAt(name, 'spec.template.spec.priorityClassName'));
     templates.push(template);
     ranks.push([template, ...podRanks(found.workload)]);
   }
   const [higher = [], lower = []] = ranks;
   const low = higher.reduce((a, b) => (b.value < a.value ? b : a));
   const high = lower.reduce((a, b) => (b.value > a.value ? b : a));
-  const lowest = `lowest ${check.higher} priority ${low.value} (${low.source})`;
-  const highest = `highest ${check.lower} priority ${high.value} (${high.source})`;
-  if (low.value > high.value) return pass(`${check.higher} outranks ${check.lower}: ${lowest} > ${highest}`);
-  const reason = `${check.higher} priority: expected above every ${check.lower} priority, saw ${lowest} vs ${highest}`;
+  const lowest = `lowest ${workloadId(check.higher).name} priority ${low.value} (${low.source})`;
+  const highest = `highest ${workloadId(check.lower).name} priority ${high.value} (${high.source})`;
+  if (low.value > high.value) return pass(`${workloadId(check.higher).name} outranks ${workloadId(check.lower).name}: ${lowest} > ${highest}`);
+  const reason = `${workloadId(check.higher).name} priority: expected above every ${workloadId(check.lower).name} priority, saw ${lowest} vs ${highest}`;
   // Templates out of order: every future pod is too, whatever the pods do now.
   const [higherTemplate, lowerTemplate] = templates;
   return higherTemplate && lowerTemplate && higherTemplate.value <= lowerTemplate.value ? finalFail(reason, low.where) : fail(reason, low.where);
@@ -67,16 +67,16 @@ function podRanks(w: Workload): Rank[] {
 
 // What a new pod from the template would get from the Priority admission plugin.
 function templateRank(w: Workload, snapshot: Snapshot): Rank | string {
-  const className = w.deployment.spec?.template.spec?.priorityClassName;
+  const className = w.template?.spec?.priorityClassName;
   let pc: V1PriorityClass | undefined;
   let source: string;
   if (className) {
     pc = snapshot.priorityClasses.find((c) => c.metadata?.name === className);
-    if (!pc) return `Deployment ${w.name} spec.template.spec.priorityClassName: expected an existing PriorityClass, saw ${className} which does not exist`;
+    if (!pc) return `${w.kind} ${w.name} spec.template.spec.priorityClassName: expected an existing PriorityClass, saw ${className} which does not exist`;
     source = `template, class ${className}`;
   } else {
     pc = snapshot.priorityClasses.find((c) => c.globalDefault === true);
     source = pc ? `template, no class: global default ${pc.metadata?.name}` : 'template, no class';
   }
-  return { source, value: pc?.value ?? 0, where: deployment(w.name, 'spec.template.spec.priorityClassName') };
+  return { source, value: pc?.value ?? 0, where: workloadAt(w.name, 'spec.template.spec.priorityClassName') };
 }

@@ -5,7 +5,7 @@ import type { CheckOf, Outcome } from '../outcome.ts';
 import { describeState, podName, stateField } from '../pod-state.ts';
 import { parseDuration, showTime, toMillis } from '../time.ts';
 import type { CheckContext, Where } from '../types.ts';
-import { deployment, podAt, statusPath, unreadyWhere } from '../where.ts';
+import { workloadAt, podAt, statusPath, unreadyWhere } from '../where.ts';
 import { judged, podLabel, resolveWorkload, shortUid, strayNote } from '../workload.ts';
 
 /**
@@ -21,7 +21,7 @@ import { judged, podLabel, resolveWorkload, shortUid, strayNote } from '../workl
  */
 export function restartsStable(check: CheckOf<'restartsStable'>, ctx: CheckContext): Outcome {
   const before = ctx.before;
-  const at = deployment(check.workload);
+  const at = workloadAt(check.workload);
   if (!before) return fail(`internal: restartsStable needs a snapshot taken one ${check.window} window earlier (ctx.before), none was given`, at);
   const windowMs = parseDuration(check.window);
   const gap = ctx.snapshot.takenAt - before.takenAt;
@@ -35,8 +35,8 @@ export function restartsStable(check: CheckOf<'restartsStable'>, ctx: CheckConte
   const now = found.workload;
   const then = earlier.workload;
   const subject = `Deployment ${now.name} over the ${check.window} window`;
-  if (then.uid !== now.uid) return fail(`${subject}: was recreated (uid ${shortUid(then.uid)} → ${shortUid(now.uid)})`, deployment(now.name, 'metadata.uid'));
-  if (now.pods.length === 0) return fail(`${subject}: expected running pods to observe, saw none (spec.replicas ${now.deployment.spec?.replicas ?? 1})${strayNote(now)}`, unreadyWhere(now));
+  if (then.uid !== now.uid) return fail(`${subject}: was recreated (uid ${shortUid(then.uid)} → ${shortUid(now.uid)})`, workloadAt(now.name, 'metadata.uid'));
+  if (now.pods.length === 0) return fail(`${subject}: expected running pods to observe, saw none (${now.desiredPath} ${now.desired})${strayNote(now)}`, unreadyWhere(now));
 
   const thenByUid = new Map(judged(then).map((p) => [p.metadata?.uid, p]));
   const nowUids = new Set(judged(now).map((p) => p.metadata?.uid));
@@ -48,7 +48,7 @@ export function restartsStable(check: CheckOf<'restartsStable'>, ctx: CheckConte
     else problems.push(...containerProblems(old, pod, before.takenAt, label));
   }
   for (const old of then.pods) {
-    if (!nowUids.has(old.metadata?.uid)) problems.push({ text: `pod ${podName(old)} went away during the window`, where: deployment(now.name, 'status.replicas') });
+    if (!nowUids.has(old.metadata?.uid)) problems.push({ text: `pod ${podName(old)} went away during the window`, where: workloadAt(now.name, 'status.replicas') });
   }
   if (problems[0]) return fail(`${subject}: ${listSome(problems.map((p) => p.text))}${strayNote(now)}`, problems[0].where);
   const restarts = now.pods.flatMap((p) => (p.status?.containerStatuses ?? []).map((s) => s.restartCount));

@@ -7,8 +7,8 @@ import { defaultedRequests } from '../resources.ts';
 import { fail, finalFail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import type { CheckContext } from '../types.ts';
-import { deployment } from '../where.ts';
-import { lastInjected, resolveWorkload } from '../workload.ts';
+import { workloadAt } from '../where.ts';
+import { injectedTemplate, lastInjected, resolveWorkload, workloadId, workloadLabel } from '../workload.ts';
 
 type Field = CheckOf<'specUnchanged'>['fields'][number];
 
@@ -24,23 +24,23 @@ type Field = CheckOf<'specUnchanged'>['fields'][number];
  * final: the pod template is the learner's, no controller writes it.
  */
 export function specUnchanged(check: CheckOf<'specUnchanged'>, ctx: CheckContext): Outcome {
-  const manifest = lastInjected(ctx.injected, 'Deployment', check.workload) as { spec?: { template?: { spec?: { containers?: V1Container[] } } } } | undefined;
+  const manifest = lastInjected(ctx.injected, workloadId(check.workload).kind, workloadId(check.workload).name);
   const template = 'spec.template.spec.containers';
-  if (!manifest) return fail(`internal: the scenario injects no Deployment ${check.workload} to compare with`, deployment(check.workload));
-  const expected = manifest.spec?.template?.spec?.containers?.find((c) => c.name === check.container);
-  if (!expected) return fail(`internal: the injected Deployment ${check.workload} has no container ${check.container}`, deployment(check.workload, template));
+  if (!manifest) return fail(`internal: the scenario injects no ${workloadLabel(check.workload)} to compare with`, workloadAt(check.workload));
+  const expected = injectedTemplate(manifest)?.spec?.containers?.find((c) => c.name === check.container);
+  if (!expected) return fail(`internal: the injected ${workloadLabel(check.workload)} has no container ${check.container}`, workloadAt(check.workload, template));
 
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
   if (!found.ok) return finalFail(found.reason, found.where);
-  const containers = found.workload.deployment.spec?.template.spec?.containers ?? [];
+  const containers = found.workload.template?.spec?.containers ?? [];
   const seen = containers.find((c) => c.name === check.container);
-  const where = `Deployment ${check.workload} spec.template.spec.containers[name=${check.container}]`;
-  if (!seen) return finalFail(`${where}: expected the container to exist, saw containers ${show(containers.map((c) => c.name))}`, deployment(check.workload, template));
+  const where = `${workloadLabel(check.workload)} spec.template.spec.containers[name=${check.container}]`;
+  if (!seen) return finalFail(`${where}: expected the container to exist, saw containers ${show(containers.map((c) => c.name))}`, workloadAt(check.workload, template));
 
   const digests = imageDigests(ctx.snapshot);
   for (const field of check.fields) {
     if (!equalField(field, expected[field], seen[field], digests)) {
-      const at = deployment(check.workload, `${template}[name=${check.container}].${field}`);
+      const at = workloadAt(check.workload, `${template}[name=${check.container}].${field}`);
       if (field === 'resources') return finalFail(`${where}.resources: ${resourceDiff(expected.resources, seen.resources)}`, at);
       const note = field === 'image' ? imageNote(expected.image, seen.image, digests) : '';
       return finalFail(`${where}.${field}: expected ${show(expected[field])}, saw ${show(seen[field])}${note}`, at);

@@ -4,7 +4,8 @@ import { fail as failNow, finalFail, pass } from '../outcome.ts';
 import type { Outcome } from '../outcome.ts';
 import { selectorMatches } from '../selector.ts';
 import type { CheckContext, Where } from '../types.ts';
-import { resolveWorkload } from '../workload.ts';
+import { resolveWorkload, workloadId, workloadLabel } from '../workload.ts';
+import { workloadAt } from '../where.ts';
 import { allowedBy, policyTypes } from './allowed.ts';
 import type { Subject } from './allowed.ts';
 import { escapesBeyondPods, firstEscape } from './contain.ts';
@@ -19,7 +20,7 @@ import { escapePortsWords, grantWords, peerWords } from './words.ts';
 function arrow(e: Escape, u: Universe, params: PolicyAllowsParams): string {
   const ports = escapePortsWords(e);
   const peer = peerWords(e, u);
-  return params.direction === 'Egress' ? `${params.workload} → ${peer} on ${ports}` : `${peer} → ${params.workload} on ${ports}`;
+  return params.direction === 'Egress' ? `${workloadId(params.workload).name} → ${peer} on ${ports}` : `${peer} → ${workloadId(params.workload).name} on ${ports}`;
 }
 
 // With no policy restricting the workload, point at the injected policy that used to (else the Deployment).
@@ -28,7 +29,7 @@ function unrestrictedWhere(params: PolicyAllowsParams, ctx: CheckContext, subjec
     (p) => selectorMatches(p.spec?.podSelector ?? {}, subject.labels) && policyTypes(p).includes(params.direction),
   );
   const name = injected?.metadata?.name;
-  if (!name) return { kind: 'Deployment', name: params.workload };
+  if (!name) return workloadAt(params.workload);
   const now = ctx.snapshot.networkPolicies.find((p) => p.metadata?.name === name);
   if (!now) return { kind: 'NetworkPolicy', name };
   return { kind: 'NetworkPolicy', name, path: selectorMatches(now.spec?.podSelector ?? {}, subject.labels) ? 'spec.policyTypes' : 'spec.podSelector' };
@@ -46,13 +47,13 @@ function unrestrictedWhere(params: PolicyAllowsParams, ctx: CheckContext, subjec
 export function policyAllows(params: PolicyAllowsParams, ctx: CheckContext): Outcome {
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: params.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
   if (!found.ok) return finalFail(found.reason, found.where);
-  const template = found.workload.deployment.spec?.template;
+  const template = found.workload.template;
   const containerPorts = (template?.spec?.containers ?? []).flatMap((c) => c.ports ?? []);
   const subject: Subject = { labels: template?.metadata?.labels ?? {}, containerPorts };
   const universe = universeOf(ctx.snapshot);
   const intent = intentOf(params, { universe, subject, injected: ctx.injected });
   const dir = params.direction.toLowerCase();
-  const expected = `expected ${params.workload}'s ${dir} within {${intent.words.join(', ')}}`;
+  const expected = `expected ${workloadId(params.workload).name}'s ${dir} within {${intent.words.join(', ')}}`;
   // Policies select live pods by their labels: a label put on one pod opens that pod alone.
   const seen = new Set([labelText(subject.labels)]);
   const pods = [...found.workload.pods, ...found.workload.strays].filter((p) => {
@@ -74,13 +75,13 @@ export function policyAllows(params: PolicyAllowsParams, ctx: CheckContext): Out
       return fail(`NetworkPolicy ${policy} ${path} allows ${arrow(escape, universe, params)}${whose}: ${expected}`, { kind: 'NetworkPolicy', name: policy, path });
     }
     return fail(
-      `no NetworkPolicy in namespace ${universe.namespace} selects ${params.workload}'s pods (${labelText(one.subject.labels)}) with ${params.direction} in policyTypes, so all ${dir} is allowed, e.g. ${arrow(escape, universe, params)}${whose}: ${expected}`,
+      `no NetworkPolicy in namespace ${universe.namespace} selects ${workloadId(params.workload).name}'s pods (${labelText(one.subject.labels)}) with ${params.direction} in policyTypes, so all ${dir} is allowed, e.g. ${arrow(escape, universe, params)}${whose}: ${expected}`,
       unrestrictedWhere(params, ctx, one.subject),
     );
   }
   const policies = allowed.policies.length === 1 ? `NetworkPolicy ${allowed.policies[0]} allows` : `NetworkPolicies ${allowed.policies.join(', ')} allow`;
   const what = allowed.policies.length ? `${policies} ${listSome(allowed.grants.map((g) => grantWords(g, universe)), 4) || 'nothing'}` : `no policy restricts it, and the intent allows everything`;
-  return pass(`${params.workload}'s ${dir} stays within {${intent.words.join(', ')}}: ${what}`, { kind: 'Deployment', name: params.workload });
+  return pass(`${workloadId(params.workload).name}'s ${dir} stays within {${intent.words.join(', ')}}: ${what}`, workloadAt(params.workload));
 }
 
 function labelText(labels: Record<string, string>): string {

@@ -1,3 +1,4 @@
+import type { WorkloadRef } from '../../src/scenario/schema.ts';
 import type { V1NetworkPolicy, V1NetworkPolicyPeer, V1NetworkPolicyPort } from '@kubernetes/client-node';
 import type { KubeObject } from '../types.ts';
 import { allowedBy } from './allowed.ts';
@@ -29,8 +30,8 @@ export interface AllowedPeer {
 
 /** The params of a policyAllows check: what the policies may allow a workload, and nothing more. */
 export interface PolicyAllowsParams {
-  /** The Deployment whose pods are judged (by its pod template labels). */
-  workload: string;
+  /** The workload whose pods are judged (by its pod template labels). */
+  workload: WorkloadRef;
   direction: Direction;
   allow: AllowedPeer[];
   /** Also allow port 53, UDP and TCP, with any peer (name resolution). */

@@ -3,8 +3,8 @@ import { fail, pass } from '../outcome.ts';
 import type { ObservationOf, Outcome } from '../outcome.ts';
 import { podName } from '../pod-state.ts';
 import type { Snapshot } from '../types.ts';
-import { deployment } from '../where.ts';
-import { resolveWorkload } from '../workload.ts';
+import { workloadAt } from '../where.ts';
+import { resolveWorkload, workloadLabel } from '../workload.ts';
 
 /** podPending: an owned pod is in phase Pending, its PodScheduled condition with `reason` (e.g. Unschedulable) when given. */
 export function podPending(o: ObservationOf<'podPending'>, snapshot: Snapshot): Outcome {
@@ -19,5 +19,5 @@ export function podPending(o: ObservationOf<'podPending'>, snapshot: Snapshot): 
     seen.push(`${podName(pod)} ${phase}${why}`);
   }
   const want = o.reason ? `Pending with PodScheduled reason ${o.reason}` : 'Pending';
-  return fail(`Deployment ${o.workload}: expected a pod ${want}, saw ${seen.length ? listSome(seen) : 'no pods'} (${count(found.workload.pods.length, 'pod')})`, deployment(o.workload));
+  return fail(`${workloadLabel(o.workload)}: expected a pod ${want}, saw ${seen.length ? listSome(seen) : 'no pods'} (${count(found.workload.pods.length, 'pod')})`, workloadAt(o.workload));
 }

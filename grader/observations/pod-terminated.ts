@@ -3,8 +3,8 @@ import { fail, pass } from '../outcome.ts';
 import type { ObservationOf, Outcome } from '../outcome.ts';
 import { allStatuses, podName } from '../pod-state.ts';
 import type { Snapshot } from '../types.ts';
-import { deployment } from '../where.ts';
-import { resolveWorkload } from '../workload.ts';
+import { workloadAt } from '../where.ts';
+import { resolveWorkload, workloadLabel } from '../workload.ts';
 
 /** podTerminated: some container of an owned pod terminated (now or last time) with `reason` and/or `exitCode`. */
 export function podTerminated(o: ObservationOf<'podTerminated'>, snapshot: Snapshot): Outcome {
@@ -23,5 +23,5 @@ export function podTerminated(o: ObservationOf<'podTerminated'>, snapshot: Snaps
       }
     }
   }
-  return fail(`Deployment ${o.workload}: expected a container terminated with ${want}, saw ${seen.length ? listSome(seen) : 'no terminations'} in ${count(found.workload.pods.length, 'pod')}`, deployment(o.workload));
+  return fail(`${workloadLabel(o.workload)}: expected a container terminated with ${want}, saw ${seen.length ? listSome(seen) : 'no terminations'} in ${count(found.workload.pods.length, 'pod')}`, workloadAt(o.workload));
 }

@@ -3,8 +3,8 @@ import { fail, pass } from '../outcome.ts';
 import type { ObservationOf, Outcome } from '../outcome.ts';
 import { allStatuses, describeState, podName } from '../pod-state.ts';
 import type { Snapshot } from '../types.ts';
-import { deployment } from '../where.ts';
-import { resolveWorkload } from '../workload.ts';
+import { workloadAt } from '../where.ts';
+import { resolveWorkload, workloadLabel } from '../workload.ts';
 
 /** podWaiting: some container (init or regular) of an owned pod is waiting with one of `reasons`. */
 export function podWaiting(o: ObservationOf<'podWaiting'>, snapshot: Snapshot): Outcome {
@@ -22,5 +22,5 @@ export function podWaiting(o: ObservationOf<'podWaiting'>, snapshot: Snapshot): 
     }
     if (allStatuses(pod).length === 0) seen.push(`${podName(pod)} ${pod.status?.phase ?? 'Unknown'}, no container statuses`);
   }
-  return fail(`Deployment ${o.workload}: expected a container waiting with ${wanted}, saw ${seen.length ? listSome(seen) : 'no pods'} in ${count(found.workload.pods.length, 'pod')}`, deployment(o.workload));
+  return fail(`${workloadLabel(o.workload)}: expected a container waiting with ${wanted}, saw ${seen.length ? listSome(seen) : 'no pods'} in ${count(found.workload.pods.length, 'pod')}`, workloadAt(o.workload));
 }

@@ -12,7 +12,11 @@ import { decodeRecordUnverified, DRILL_LABEL, encodeRecord, EXCLUSIVE_LOCK, MANA
 import { writeAttempt } from './store.ts';
 import { BASELINE, encodeBaseline } from './baseline.ts';
 import { storedObjects } from '../../grader/stored/content.ts';
-import type { Snapshot } from '../../grader/types.ts';
+import type { KubeObject, Snapshot } from '../../grader/types.ts';
+import { findObject, type ObjectKind } from '../../grader/objects.ts';
+import { readAttempt } from '../engine/grade.ts';
+import { snapshotKinds } from '../kube/kinds.ts';
+import { ATTEMPT_NS_LABEL } from '../engine/labels.ts';
 import { takeExclusiveLock } from './exclusive.ts';
 
 /** Options for {@link startAttempt}. */
@@ -29,6 +33,8 @@ export interface StartOptions {
   signal?: AbortSignal;
   /** Exclusive scenarios: how long to wait for another exclusive attempt to end (default 0: refuse at once). */
   exclusiveWaitMs?: number;
+  /** The other namespaces by role (default: the scenario's `namespaces` as named). */
+  namespaces?: Record<string, string>;
 }
 
 
@@ -46,8 +52,9 @@ export interface StartResult {
 export async function startAttempt(options: StartOptions): Promise<StartResult> {
   const { kube, scenario, progress } = options;
   const namespace = options.namespace ?? scenario.namespace;
+  const others = options.namespaces ?? Object.fromEntries(Object.entries(scenario.namespaces ?? {}).map(([role, n]) => [role, n.name]));
   await checkPreconditions(kube, scenario);
-  await clearNamespace(kube, namespace, progress);
+  for (const ns of [namespace, ...Object.values(others)]) await clearNamespace(kube, ns, progress);
   if (scenario.exclusive) await takeExclusiveLock(kube, namespace, options.exclusiveWaitMs ?? 0, options.signal);
   const record: AttemptRecord = {
     scenario: scenario.id,
@@ -59,18 +66,22 @@ export async function startAttempt(options: StartOptions): Promise<StartResult> 
     nodeResources: [],
     clusterObjects: [],
     state: 'injecting',
+    ...(Object.keys(others).length ? { namespaces: others } : {}),
     ...(options.drill ? { drill: options.drill } : {}),
     ...(options.proof ? { proof: true as const } : {}),
   };
   const labels: Record<string, string> = { [MANAGED_BY]: 'kubedrill', [SCENARIO_LABEL]: scenario.id };
   if (options.drill) labels[DRILL_LABEL] = options.drill;
-  await kube.createNamespace(namespace, labels, encodeRecord(record, await signingKey()));
+  await kube.createNamespace(namespace, { ...scenario.namespaceLabels, ...labels }, encodeRecord(record, await signingKey()));
   try {
+    for (const [role, ns] of Object.entries(others)) {
+      await kube.createNamespace(ns, { ...scenario.namespaces?.[role]?.labels, ...labels, [ATTEMPT_NS_LABEL]: namespace }, {});
+    }
     await runInjectSteps({ kube, scenario, record, progress, signal: options.signal, save: (r) => writeAttempt(kube, r) });
     const symptomSeconds = await progress.step(`wait for the symptom: ${scenario.symptom.description}`, () =>
       waitForSymptom(kube, scenario, namespace, options.signal),
     );
-    const stored = await kube.snapshot(namespace);
+    const stored = await readAttempt(kube, record, snapshotKinds(scenario));
     record.fingerprint = fingerprint(scenario, stored);
     // Kept PriorityClasses are recorded even when no Deployment names them.
     const keptClasses = (scenario.keep ?? []).filter((k) => k.kind === 'PriorityClass').map((k) => k.name);
@@ -106,21 +117,30 @@ export async function stopAttempt(kube: Kube, record: AttemptRecord, progress: P
   }
 }
 
-/** UIDs of the injected namespaced objects: checks follow these, not names. */
+/** UIDs of the injected namespaced objects: checks follow these, not names ("<role>:Kind/name" in another namespace). */
 function fingerprint(scenario: ScenarioView, snapshot: Snapshot): Record<string, string> {
-  const lists: Record<string, Array<{ metadata?: { name?: string; uid?: string } }>> = {
-    Deployment: snapshot.deployments,
-    Service: snapshot.services,
-    ConfigMap: snapshot.configMaps,
-    NetworkPolicy: snapshot.networkPolicies,
-  };
   const result: Record<string, string> = {};
-  for (const object of scenario.injected) {
-    if (isClusterScoped(object.kind)) continue;
-    const uid = lists[object.kind]?.find((o) => o.metadata?.name === object.metadata.name)?.metadata?.uid;
-    if (uid) result[`${object.kind}/${object.metadata.name}`] = uid;
+  for (const { role, objects } of injectedByRole(scenario)) {
+    const read = role === 'main' ? snapshot : snapshot.others?.[role];
+    if (!read) continue;
+    for (const object of objects) {
+      if (isClusterScoped(object.kind) || !FINGERPRINTED.has(object.kind)) continue;
+      const uid = findObject(read, object.kind as ObjectKind, object.metadata.name)?.metadata?.uid;
+      if (uid) result[`${role === 'main' ? '' : `${role}:`}${object.kind}/${object.metadata.name}`] = uid;
+    }
   }
   return result;
+}
+
+// Kinds whose identity a check follows (a recreated one is not the injected one).
+const FINGERPRINTED = new Set(['Deployment', 'Service', 'ConfigMap', 'NetworkPolicy', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Secret', 'ServiceAccount', 'PersistentVolumeClaim', 'Role', 'RoleBinding']);
+
+/** The scenario's manifest objects grouped by the namespace role their apply step names. */
+export function injectedByRole(scenario: Pick<ScenarioView, 'inject' | 'manifests'>): Array<{ role: string; objects: KubeObject[] }> {
+  return scenario.inject.flatMap((step) => {
+    if (!('apply' in step)) return [];
+    return [{ role: step.namespace ?? 'main', objects: scenario.manifests.find((m) => m.file === step.apply)?.objects ?? [] }];
+  });
 }
 
 /** A namespace with that name: ours (abandoned attempt) → cleaned; someone else's → refuse. */

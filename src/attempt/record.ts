@@ -25,11 +25,13 @@ export interface AttemptRecord {
   startedAt: string;
   hintsUsed: number;
   revealed: boolean;
+  /** The attempt's other namespaces by role (the scenario's `namespaces`), as created: deleted on stop. */
+  namespaces?: Record<string, string>;
   /** "Deployment/api" -> uid at injection: checks follow these objects. */
   fingerprint: Fingerprint;
   /** Extended resources added to nodes: restored on stop. */
   nodeResources: Array<{ node: string; resource: string }>;
-  /** Cluster-scoped objects the manifests created (kind/name): deleted on stop. */
+  /** Cluster-scoped objects the manifests created (kind/name): deleted on stop (PriorityClass, PersistentVolume, StorageClass, ClusterRole, ClusterRoleBinding). */
   clusterObjects: Array<{ kind: string; name: string }>;
   drill?: string;
   /** Made by `verify` or the fixture recorder, not by a learner: status, check and the shell prompt leave it out. */

@@ -17,7 +17,7 @@ export interface CheckWeight {
   points: number;
   gate: boolean;
   kind?: string;
-  workload?: string;
+  workload?: string | { kind: string; name: string };
 }
 
 /** Check kinds that can hold for a moment inside a crash loop (a pod Running between two kills). */
@@ -61,8 +61,9 @@ export function scoreTask(task: TaskInput, rules: Pick<ScoringRules, 'hintCost'>
   });
   const earning = checks.filter((c) => !c.gate);
   const possible = earning.reduce((sum, c) => sum + c.points, 0);
-  const unstable = new Set(task.checks.filter((c) => c.kind === 'restartsStable' && !checks.find((v) => v.id === c.id)?.passed).map((c) => c.workload));
-  const momentary = new Set(task.checks.filter((c) => c.kind && MOMENTARY.has(c.kind) && unstable.has(c.workload)).map((c) => c.id));
+  const key = (w: CheckWeight['workload']): string | undefined => (typeof w === 'object' ? `${w.kind}/${w.name}` : w === undefined ? undefined : `Deployment/${w}`);
+  const unstable = new Set(task.checks.filter((c) => c.kind === 'restartsStable' && !checks.find((v) => v.id === c.id)?.passed).map((c) => key(c.workload)));
+  const momentary = new Set(task.checks.filter((c) => c.kind && MOMENTARY.has(c.kind) && unstable.has(key(c.workload))).map((c) => c.id));
   const earned = earning.filter((c) => c.passed && !momentary.has(c.id)).reduce((sum, c) => sum + c.points, 0);
   const checksPassed = checks.every((c) => c.passed);
   const failedGates = checks.filter((c) => c.gate && !c.passed);

@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/types.ts';
 import { quote as shellQuote } from '../shell/exports.ts';
+import { workloadId, type WorkloadId } from '../../grader/workload.ts';
 
 const quote = (value: string): string => shellQuote(value, 'bash');
 
@@ -27,27 +28,56 @@ export function genericShortcuts(scenario: Pick<Scenario, 'checks' | 'injected' 
 }
 
 function workloadShortcuts(scenario: Pick<Scenario, 'checks' | 'injected'>): CaseScript[] {
-  const workloads = [...new Set(scenario.checks.flatMap((c) => (c.kind === 'rolloutComplete' && !c.gate ? [c.workload] : [])))];
-  return workloads.flatMap((w): CaseScript[] => {
-    const container = firstContainer(scenario, w);
+  // The workloads whose own checks earn points: rolled-out ones and Jobs that must complete.
+  const seen = new Map<string, { id: WorkloadId; ns: string }>();
+  for (const c of scenario.checks) {
+    if (c.gate || (c.kind !== 'rolloutComplete' && c.kind !== 'jobComplete')) continue;
+    const id = workloadId(c.workload);
+    seen.set(`${c.namespace ?? 'main'}/${id.kind}/${id.name}`, { id, ns: namespaceVariable(c.namespace) });
+  }
+  return [...seen.values()].flatMap(({ id, ns }): CaseScript[] => {
+    const { kind, name: w } = id;
+    const resource = kind.toLowerCase();
+    const suffix = kind === 'Deployment' ? w : `${resource}-${w}`;
+    const kubectl = `kubectl -n "${ns}"`;
+    const remove: CaseScript = { name: `generic-delete-${suffix}`, kind: 'shortcut', description: `delete ${kind} ${w}`, inline: `${kubectl} delete ${resource} ${w} --wait=false` };
+    if (kind === 'Job') {
+      // A Job's template is immutable: the cheat recreates it under the same name, doing nothing.
+      return [
+        remove,
+        {
+          name: `generic-empty-job-${w}`,
+          kind: 'shortcut',
+          description: `replace Job ${w} with one of the same name that only runs true`,
+          inline: `set -eu\n${kubectl} delete job ${w} --wait=true\n${kubectl} create job ${w} --image=busybox:1.36 -- true`,
+        },
+      ];
+    }
+    if (kind !== 'Deployment' && kind !== 'StatefulSet' && kind !== 'DaemonSet') return [remove];
+    const container = firstContainer(scenario, kind, w);
     const patch = JSON.stringify({ spec: { template: { spec: { containers: [{ name: container, command: ['sh', '-c', 'sleep 3600'], args: null }] } } } });
     return [
-      { name: `generic-delete-${w}`, kind: 'shortcut', description: `delete Deployment ${w}`, inline: `kubectl -n "$NS" delete deployment ${w} --wait=false` },
-      { name: `generic-scale0-${w}`, kind: 'shortcut', description: `scale Deployment ${w} to 0`, inline: `kubectl -n "$NS" scale deployment ${w} --replicas=0` },
+      remove,
+      ...(kind === 'DaemonSet' ? [] : [{ name: `generic-scale0-${suffix}`, kind: 'shortcut' as const, description: `scale ${kind} ${w} to 0`, inline: `${kubectl} scale ${resource} ${w} --replicas=0` }]),
       {
-        name: `generic-sleep-${w}`,
+        name: `generic-sleep-${suffix}`,
         kind: 'shortcut',
         description: `replace ${w}'s command with sleep`,
-        inline: `kubectl -n "$NS" patch deployment ${w} --type=strategic -p '${patch}'`,
+        inline: `${kubectl} patch ${resource} ${w} --type=strategic -p '${patch}'`,
       },
       {
-        name: `generic-image-${w}`,
+        name: `generic-image-${suffix}`,
         kind: 'shortcut',
         description: `swap ${w}'s image for the decoy busybox:1.37`,
-        inline: `kubectl -n "$NS" set image deployment/${w} '*=busybox:1.37'`,
+        inline: `${kubectl} set image ${resource}/${w} '*=busybox:1.37'`,
       },
     ];
   });
+}
+
+/** The shell variable holding a namespace role's name in a script: $NS, or $NS_<ROLE>. */
+export function namespaceVariable(role: string | undefined): string {
+  return role === undefined || role === 'main' ? '$NS' : `$NS_${role.toUpperCase()}`;
 }
 
 /**
@@ -117,8 +147,8 @@ export function portsExcept(ports: number[]): Array<{ protocol: 'TCP'; port: num
   return ranges;
 }
 
-function firstContainer(scenario: Pick<Scenario, 'injected'>, workload: string): string {
-  const deployment = [...scenario.injected].reverse().find((o) => o.kind === 'Deployment' && o.metadata.name === workload);
-  const spec = deployment?.spec as { template?: { spec?: { containers?: Array<{ name: string }> } } } | undefined;
+function firstContainer(scenario: Pick<Scenario, 'injected'>, kind: string, workload: string): string {
+  const object = [...scenario.injected].reverse().find((o) => o.kind === kind && o.metadata.name === workload);
+  const spec = object?.spec as { template?: { spec?: { containers?: Array<{ name: string }> } } } | undefined;
   return spec?.template?.spec?.containers?.[0]?.name ?? workload;
 }

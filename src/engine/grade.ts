@@ -4,6 +4,7 @@ import { grade, stabilityWindowMs } from '../../grader/index.ts';
 import { checkWhere, inNamespace } from '../../grader/where.ts';
 import type { CheckSpec } from '../scenario/schema.ts';
 import type { Probe, Snapshot, Verdict } from '../../grader/types.ts';
+import { snapshotKinds, type SnapshotKind } from '../kube/kinds.ts';
 import type { AttemptRecord } from '../attempt/record.ts';
 import { baselineOf } from '../attempt/store.ts';
 import type { ScenarioView } from './scenario-view.ts';
@@ -45,19 +46,23 @@ export async function gradeAttempt(options: GradeOptions): Promise<GradeResult &
   const window = options.windowMs ?? stabilityWindowMs(checks);
   const called = Date.now();
   let before = options.before;
+  const kinds = snapshotKinds(scenario);
   if (window > 0) {
     // restartsStable reads the workload's pods in `before`, nothing else.
-    before ??= await kube.snapshot(record.namespace, ['deployments', 'replicaSets', 'pods']);
+    before ??= await readAttempt(kube, record, kinds.filter((k) => WORKLOAD_LISTS.has(k)));
     // The window runs from `before`; a chained before may already cover part of it.
     const remaining = before.takenAt + window - Date.now();
     if (remaining > 0) await sleep(remaining);
   }
-  const snapshot = await kube.snapshot(record.namespace);
+  const snapshot = await readAttempt(kube, record, kinds);
   const baseline = baselineOf(snapshot, record);
+  const others = Object.entries(record.namespaces ?? {});
   const ctx = {
     snapshot,
     before,
     probe: probeFor(kube, record.namespace, snapshot),
+    namespaces: { main: record.namespace, ...record.namespaces },
+    probes: Object.fromEntries(others.map(([role, ns]) => [role, probeFor(kube, ns, snapshot.others?.[role] ?? snapshot)])),
     injected: scenario.injected,
     fingerprint: record.fingerprint,
     ...(baseline ? { baseline } : {}),
@@ -106,20 +111,36 @@ export async function gradeUntilPass(options: GradeUntilOptions): Promise<GradeR
   }
 }
 
-// Check kinds that exec into pods: a quick look leaves them out (a final failure never needs them).
-const PROBING = new Set(['networkReachable', 'fileContent', 'envNamesService']);
+// Check kinds that exec into pods, read logs or ask the authorizer: a quick look leaves them out (a final failure never needs them).
+const PROBING = new Set(['networkReachable', 'fileContent', 'envNamesService', 'logContains', 'accessReview']);
+
+// The lists a workload's pods are found through (what restartsStable reads in `before`).
+const WORKLOAD_LISTS = new Set<SnapshotKind>(['deployments', 'replicaSets', 'pods', 'statefulSets', 'daemonSets', 'jobs', 'cronJobs']);
+
+/**
+ * One read of every namespace of an attempt: the main one, with each other
+ * namespace's read (same kinds) under `others` by role.
+ */
+export async function readAttempt(kube: Kube, record: Pick<AttemptRecord, 'namespace' | 'namespaces'>, kinds: readonly SnapshotKind[]): Promise<Snapshot> {
+  const roles = Object.entries(record.namespaces ?? {});
+  const [main, ...rest] = await Promise.all([kube.snapshot(record.namespace, kinds), ...roles.map(([, ns]) => kube.snapshot(ns, kinds))]);
+  return roles.length === 0 ? main! : { ...main!, others: Object.fromEntries(roles.map(([role], i) => [role, rest[i]!])) };
+}
 
 function notProbed(check: CheckSpec, namespace: string): Verdict {
   return { id: check.id, passed: false, reason: 'not probed this round: another check already fails', where: inNamespace(checkWhere(check), namespace) };
 }
 
-/** A Probe that execs through the API; a pod's first container when none is named. */
+/** A Probe through the API into one namespace; a pod's first container when none is named. */
 export function probeFor(kube: Kube, namespace: string, snapshot: Snapshot): Probe {
+  const first = (pod: string): string | undefined => snapshot.pods.find((p) => p.metadata?.name === pod)?.spec?.containers[0]?.name;
   return {
     exec(target, command, options) {
-      const pod = snapshot.pods.find((p) => p.metadata?.name === target.pod);
-      const container = target.container ?? pod?.spec?.containers[0]?.name;
-      return kube.exec(namespace, target.pod, container, command, options?.timeoutMs);
+      return kube.exec(namespace, target.pod, target.container ?? first(target.pod), command, options?.timeoutMs);
     },
+    logs(target, options) {
+      return kube.logs(namespace, target.pod, target.container ?? first(target.pod), options);
+    },
+    access: (question) => kube.access(question),
   };
 }

@@ -37,11 +37,13 @@ export async function runInjectSteps(options: InjectOptions): Promise<void> {
         record.clusterObjects.push(...cluster.filter((c) => !record.clusterObjects.some((r) => r.kind === c.kind && r.name === c.name)));
         await options.save(record);
       }
-      await progress.step(`apply ${step.apply}`, () => kube.apply(objects, record.namespace));
+      const into = namespaceOf(record, step.namespace);
+      await progress.step(`apply ${step.apply}${into === record.namespace ? '' : ` into namespace ${into}`}`, () => kube.apply(objects, into));
     } else if ('waitFor' in step) {
       const { workload, timeout } = step.waitFor;
-      await progress.step(`wait for Deployment ${workload} to be available`, () =>
-        waitAvailable(kube, record.namespace, workload, parseDuration(timeout), options.signal),
+      const name = typeof workload === 'string' ? workload : workload.name;
+      await progress.step(`wait for Deployment ${name} to be available`, () =>
+        waitAvailable(kube, namespaceOf(record, step.waitFor.namespace), name, parseDuration(timeout), options.signal),
       );
     } else {
       const { name, quantity } = step.nodeResource;
@@ -62,6 +64,14 @@ export async function runInjectSteps(options: InjectOptions): Promise<void> {
       });
     }
   }
+}
+
+/** The namespace an inject step's role names: the attempt's own, or one of its others. */
+export function namespaceOf(record: Pick<AttemptRecord, 'namespace' | 'namespaces'>, role: string | undefined): string {
+  if (role === undefined || role === 'main') return record.namespace;
+  const ns = record.namespaces?.[role];
+  if (!ns) throw new InjectionError(`the scenario names namespace role ${role}, which this attempt does not have`);
+  return ns;
 }
 
 async function waitAvailable(kube: Kube, namespace: string, name: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {

@@ -2,22 +2,36 @@ import type { Kube } from '../kube/client.ts';
 import { grade, stabilityWindowMs } from '../../grader/index.ts';
 import { parseImage, repositories } from '../../grader/image.ts';
 import type { KubeObject, Probe, Snapshot, Verdict } from '../../grader/types.ts';
-import type { RecordedExec, Fixture } from '../../grader/fixtures/replay.ts';
+import type { RecordedAccess, RecordedExec, RecordedLog, Fixture } from '../../grader/fixtures/replay.ts';
 import type { AttemptRecord } from '../attempt/record.ts';
 import { baselineOf } from '../attempt/store.ts';
 import type { ScenarioView } from './scenario-view.ts';
 import { probeFor } from './grade.ts';
 import { sleep } from '../kube/client.ts';
 
-/** A Probe that runs for real and keeps every exec it made (for fixtures). */
-export function recordingProbe(inner: Probe): Probe & { recorded: RecordedExec[] } {
+/** A Probe that runs for real and keeps every exec, log read and access review it made (for fixtures). */
+export function recordingProbe(inner: Probe): Probe & { recorded: RecordedExec[]; logsRead: RecordedLog[]; reviews: RecordedAccess[] } {
   const recorded: RecordedExec[] = [];
+  const logsRead: RecordedLog[] = [];
+  const reviews: RecordedAccess[] = [];
   return {
     recorded,
+    logsRead,
+    reviews,
     async exec(target, command, options) {
       const result = await inner.exec(target, command, options);
       recorded.push({ pod: target.pod, ...(target.container ? { container: target.container } : {}), command, result });
       return result;
+    },
+    async logs(target, options = {}) {
+      const text = await inner.logs(target, options);
+      logsRead.push({ pod: target.pod, ...(target.container ? { container: target.container } : {}), ...(options.previous ? { previous: true } : {}), ...(options.tail ? { tail: options.tail } : {}), text });
+      return text;
+    },
+    async access(question) {
+      const answer = await inner.access(question);
+      reviews.push({ question, answer });
+      return answer;
     },
   };
 }
@@ -45,6 +59,8 @@ export async function recordFixture(
     snapshot: slim(snapshot, scenario.injected),
     ...(before ? { before: slim(before, scenario.injected) } : {}),
     exec: probe.recorded,
+    ...(probe.logsRead.length ? { logs: probe.logsRead } : {}),
+    ...(probe.reviews.length ? { access: probe.reviews } : {}),
     injected: scenario.injected,
     fingerprint: record.fingerprint,
     ...(baseline ? { baseline } : {}),

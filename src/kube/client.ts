@@ -1,6 +1,11 @@
 import {
   AppsV1Api,
+  AuthorizationV1Api,
+  BatchV1Api,
   CoreV1Api,
+  DiscoveryV1Api,
+  RbacAuthorizationV1Api,
+  StorageV1Api,
   KubeConfig,
   KubernetesObjectApi,
   NetworkingV1Api,
@@ -13,19 +18,19 @@ import {
   type V1Pod,
   type V1PriorityClass,
 } from '@kubernetes/client-node';
-import type { ExecResult, KubeObject, Snapshot } from '../../grader/types.ts';
+import type { AccessAnswer, AccessQuestion, ExecResult, KubeObject, Snapshot } from '../../grader/types.ts';
+import { BASE_KINDS, type SnapshotKind } from './kinds.ts';
 import { execInPod } from './exec.ts';
 import { watchChanges, type Changes, type WatchedKind } from './changes.ts';
 import { ClusterError } from '../../cluster/errors.ts';
 
-/** The parts of a Snapshot one read can be limited to. */
-export type SnapshotKind = Exclude<keyof Snapshot, 'takenAt' | 'namespace'>;
+export type { SnapshotKind } from './kinds.ts';
 
 /** The field manager of every object kubedrill applies. */
 export const FIELD_MANAGER = 'kubedrill';
 
 /** Kinds that live outside namespaces (the ones scenarios may use). */
-const CLUSTER_SCOPED = new Set(['PriorityClass', 'Namespace', 'Node', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass']);
+const CLUSTER_SCOPED = new Set(['PriorityClass', 'Namespace', 'Node', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'PersistentVolume']);
 
 /** Whether `kind` is cluster-scoped. */
 export function isClusterScoped(kind: string): boolean {
@@ -40,9 +45,17 @@ export interface Kube {
   readonly context: string;
   /** Server-side apply (field manager kubedrill, forced) into `namespace` (ignored for cluster-scoped kinds). */
   apply(objects: KubeObject[], namespace: string): Promise<void>;
-  /** One read of the namespace: one list call per kind (with `only`, just those kinds; the rest read as empty). */
-  snapshot(namespace: string, only?: SnapshotKind[]): Promise<Snapshot>;
+  /** One read of the namespace: one list call per kind (`only` those kinds, default BASE_KINDS; the rest read as empty). */
+  snapshot(namespace: string, only?: readonly SnapshotKind[]): Promise<Snapshot>;
   exec(namespace: string, pod: string, container: string | undefined, command: string[], timeoutMs?: number): Promise<ExecResult>;
+  /** A container's log, the previous instance's with `previous`, the last `tail` lines when given. */
+  logs(namespace: string, pod: string, container: string | undefined, options?: { previous?: boolean; tail?: number }): Promise<string>;
+  /** Ask the authorizer (a SubjectAccessReview) whether a ServiceAccount may do something. */
+  access(question: AccessQuestion): Promise<AccessAnswer>;
+  /** Delete a cluster-scoped object of one of the kinds attempts make (absent is fine). */
+  deleteClusterObject(kind: string, name: string): Promise<void>;
+  /** Cluster-scoped objects attempts can leave behind: PVs, StorageClasses, ClusterRoles, ClusterRoleBindings, PriorityClasses. */
+  listClusterObjects(): Promise<ClusterObjects>;
   readNamespace(name: string): Promise<V1Namespace | undefined>;
   listNamespaces(labelSelector: string): Promise<V1Namespace[]>;
   createNamespace(name: string, labels: Record<string, string>, annotations: Record<string, string>): Promise<void>;
@@ -71,6 +84,15 @@ export interface Kube {
   changes(namespace: string, kinds: WatchedKind[]): Changes;
 }
 
+/** The cluster-scoped objects an attempt can leave behind, each kind's whole list. */
+export interface ClusterObjects {
+  persistentVolumes: NonNullable<Snapshot['persistentVolumes']>;
+  storageClasses: NonNullable<Snapshot['storageClasses']>;
+  clusterRoles: NonNullable<Snapshot['clusterRoles']>;
+  clusterRoleBindings: NonNullable<Snapshot['clusterRoleBindings']>;
+  priorityClasses: Snapshot['priorityClasses'];
+}
+
 /** Options for {@link connect}. */
 export interface ConnectOptions {
   kubeconfig?: string;
@@ -87,6 +109,11 @@ export function connect(options: ConnectOptions = {}): Kube {
   const apps = kc.makeApiClient(AppsV1Api);
   const net = kc.makeApiClient(NetworkingV1Api);
   const sched = kc.makeApiClient(SchedulingV1Api);
+  const batch = kc.makeApiClient(BatchV1Api);
+  const rbac = kc.makeApiClient(RbacAuthorizationV1Api);
+  const storage = kc.makeApiClient(StorageV1Api);
+  const discovery = kc.makeApiClient(DiscoveryV1Api);
+  const authz = kc.makeApiClient(AuthorizationV1Api);
   const objects = KubernetesObjectApi.makeApiClient(kc);
   const jsonPatch = setHeaderOptions('Content-Type', PatchStrategy.JsonPatch);
   const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
@@ -101,39 +128,108 @@ export function connect(options: ConnectOptions = {}): Kube {
         await objects.patch(body, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
       }
     },
-    async snapshot(namespace, only) {
+    async snapshot(namespace, only = BASE_KINDS) {
       // A kind left out reads as an empty list (polls that need a few kinds spare the API server the rest).
-      const read = <T>(kind: SnapshotKind, list: () => Promise<{ items: T[] }>): Promise<{ items: T[] }> => (!only || only.includes(kind) ? list() : Promise.resolve({ items: [] }));
-      const [ns, deployments, replicaSets, pods, services, configMaps, networkPolicies, events, nodes, priorityClasses] =
-        await Promise.all([
-          only && !only.includes('namespaceObject') ? undefined : core.readNamespace({ name: namespace }).catch(() => undefined),
-          read('deployments', () => apps.listNamespacedDeployment({ namespace })),
-          read('replicaSets', () => apps.listNamespacedReplicaSet({ namespace })),
-          read('pods', () => core.listNamespacedPod({ namespace })),
-          read('services', () => core.listNamespacedService({ namespace })),
-          read('configMaps', () => core.listNamespacedConfigMap({ namespace })),
-          read('networkPolicies', () => net.listNamespacedNetworkPolicy({ namespace })),
-          read('events', () => core.listNamespacedEvent({ namespace })),
-          read('nodes', () => core.listNode()),
-          read('priorityClasses', () => sched.listPriorityClass()),
-        ]);
+      const want = new Set(only);
+      const read = <T>(kind: SnapshotKind, list: () => Promise<{ items: T[] }>): Promise<T[] | undefined> => (want.has(kind) ? list().then((r) => r.items) : Promise.resolve(undefined));
+      const [ns, deployments, replicaSets, pods, services, configMaps, networkPolicies, events, nodes, priorityClasses, ...more] = await Promise.all([
+        want.has('namespaceObject') ? core.readNamespace({ name: namespace }).catch(() => undefined) : undefined,
+        read('deployments', () => apps.listNamespacedDeployment({ namespace })),
+        read('replicaSets', () => apps.listNamespacedReplicaSet({ namespace })),
+        read('pods', () => core.listNamespacedPod({ namespace })),
+        read('services', () => core.listNamespacedService({ namespace })),
+        read('configMaps', () => core.listNamespacedConfigMap({ namespace })),
+        read('networkPolicies', () => net.listNamespacedNetworkPolicy({ namespace })),
+        read('events', () => core.listNamespacedEvent({ namespace })),
+        read('nodes', () => core.listNode()),
+        read('priorityClasses', () => sched.listPriorityClass()),
+        read('statefulSets', () => apps.listNamespacedStatefulSet({ namespace })),
+        read('daemonSets', () => apps.listNamespacedDaemonSet({ namespace })),
+        read('jobs', () => batch.listNamespacedJob({ namespace })),
+        read('cronJobs', () => batch.listNamespacedCronJob({ namespace })),
+        read('secrets', () => core.listNamespacedSecret({ namespace })),
+        read('endpointSlices', () => discovery.listNamespacedEndpointSlice({ namespace })),
+        read('persistentVolumeClaims', () => core.listNamespacedPersistentVolumeClaim({ namespace })),
+        read('persistentVolumes', () => core.listPersistentVolume()),
+        read('storageClasses', () => storage.listStorageClass()),
+        read('serviceAccounts', () => core.listNamespacedServiceAccount({ namespace })),
+        read('roles', () => rbac.listNamespacedRole({ namespace })),
+        read('roleBindings', () => rbac.listNamespacedRoleBinding({ namespace })),
+        read('clusterRoles', () => rbac.listClusterRole()),
+        read('clusterRoleBindings', () => rbac.listClusterRoleBinding()),
+        read('resourceQuotas', () => core.listNamespacedResourceQuota({ namespace })),
+        read('limitRanges', () => core.listNamespacedLimitRange({ namespace })),
+      ] as const);
+      const [statefulSets, daemonSets, jobs, cronJobs, secrets, endpointSlices, persistentVolumeClaims, persistentVolumes, storageClasses, serviceAccounts, roles, roleBindings, clusterRoles, clusterRoleBindings, resourceQuotas, limitRanges] = more;
+      const extra = Object.fromEntries(
+        Object.entries({ statefulSets, daemonSets, jobs, cronJobs, secrets, endpointSlices, persistentVolumeClaims, persistentVolumes, storageClasses, serviceAccounts, roles, roleBindings, clusterRoles, clusterRoleBindings, resourceQuotas, limitRanges }).filter(([, v]) => v !== undefined),
+      );
       // Plain JSON (dates as ISO strings): the same shape as recorded fixtures.
-      return plain({
-        takenAt: Date.now(),
-        namespace,
-        namespaceObject: ns,
-        deployments: deployments.items,
-        replicaSets: replicaSets.items,
-        pods: pods.items,
-        services: services.items,
-        configMaps: configMaps.items,
-        networkPolicies: networkPolicies.items,
-        events: events.items,
-        nodes: nodes.items,
-        priorityClasses: priorityClasses.items,
-      });
+      return concerning(
+        plain({
+          takenAt: Date.now(),
+          namespace,
+          namespaceObject: ns,
+          deployments: deployments ?? [],
+          replicaSets: replicaSets ?? [],
+          pods: pods ?? [],
+          services: services ?? [],
+          configMaps: configMaps ?? [],
+          networkPolicies: networkPolicies ?? [],
+          events: events ?? [],
+          nodes: nodes ?? [],
+          priorityClasses: priorityClasses ?? [],
+          ...extra,
+        }) as Snapshot,
+      );
     },
     exec: (namespace, pod, container, command, timeoutMs) => execInPod(kc, { namespace, pod, container, command, timeoutMs }),
+    async logs(namespace, pod, container, options = {}) {
+      const text = await core.readNamespacedPodLog({ name: pod, namespace, container, previous: options.previous, tailLines: options.tail });
+      return String(text ?? '');
+    },
+    async access(question) {
+      const { serviceAccount: sa } = question;
+      const review = await authz.createSubjectAccessReview({
+        body: {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SubjectAccessReview',
+          spec: {
+            user: `system:serviceaccount:${sa.namespace}:${sa.name}`,
+            groups: ['system:serviceaccounts', `system:serviceaccounts:${sa.namespace}`, 'system:authenticated'],
+            resourceAttributes: {
+              verb: question.verb,
+              resource: question.resource,
+              group: question.group,
+              ...(question.subresource ? { subresource: question.subresource } : {}),
+              ...(question.resourceName ? { name: question.resourceName } : {}),
+              ...(question.namespace ? { namespace: question.namespace } : {}),
+            },
+          },
+        },
+      });
+      const status = review.status;
+      return { allowed: status?.allowed === true && status?.denied !== true, reason: status?.reason || status?.evaluationError || (status?.allowed ? 'allowed' : 'no rule allows it') };
+    },
+    async deleteClusterObject(kind, name) {
+      const apiVersion = CLUSTER_API_VERSIONS[kind];
+      if (!apiVersion) throw new Error(`deleteClusterObject: ${kind} is not a kind attempts make`);
+      try {
+        await objects.delete({ apiVersion, kind, metadata: { name } });
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    },
+    async listClusterObjects() {
+      const [pvs, classes, roles, bindings, priority] = await Promise.all([
+        core.listPersistentVolume(),
+        storage.listStorageClass(),
+        rbac.listClusterRole(),
+        rbac.listClusterRoleBinding(),
+        sched.listPriorityClass(),
+      ]);
+      return plain({ persistentVolumes: pvs.items, storageClasses: classes.items, clusterRoles: roles.items, clusterRoleBindings: bindings.items, priorityClasses: priority.items });
+    },
     async readNamespace(name) {
       try {
         return await core.readNamespace({ name });
@@ -237,6 +333,39 @@ export function connect(options: ConnectOptions = {}): Kube {
       }
     },
   };
+}
+
+/** The API version of each cluster-scoped kind an attempt can make. */
+export const CLUSTER_API_VERSIONS: Record<string, string> = {
+  PriorityClass: 'scheduling.k8s.io/v1',
+  PersistentVolume: 'v1',
+  StorageClass: 'storage.k8s.io/v1',
+  ClusterRole: 'rbac.authorization.k8s.io/v1',
+  ClusterRoleBinding: 'rbac.authorization.k8s.io/v1',
+};
+
+/**
+ * A snapshot with its cluster-scoped extras cut down to what concerns its
+ * namespace: PVs claimed from it, ClusterRoleBindings naming its
+ * ServiceAccounts, the ClusterRoles those and its RoleBindings name, the
+ * StorageClasses its claims and their volumes use — and anything labelled
+ * as made for it. Other attempts' objects on a shared cluster stay out.
+ */
+export function concerning(snapshot: Snapshot): Snapshot {
+  const ns = snapshot.namespace;
+  const ours = (o: { metadata?: { labels?: Record<string, string> } }): boolean => o.metadata?.labels?.['kubedrill.io/attempt-namespace'] === ns;
+  const result = { ...snapshot };
+  if (snapshot.persistentVolumes) result.persistentVolumes = snapshot.persistentVolumes.filter((pv) => ours(pv) || pv.spec?.claimRef?.namespace === ns);
+  if (snapshot.clusterRoleBindings) result.clusterRoleBindings = snapshot.clusterRoleBindings.filter((b) => ours(b) || (b.subjects ?? []).some((s) => s.namespace === ns));
+  if (snapshot.clusterRoles) {
+    const named = new Set([...(result.clusterRoleBindings ?? []), ...(snapshot.roleBindings ?? [])].filter((b) => b.roleRef.kind === 'ClusterRole').map((b) => b.roleRef.name));
+    result.clusterRoles = snapshot.clusterRoles.filter((r) => ours(r) || named.has(r.metadata?.name ?? ''));
+  }
+  if (snapshot.storageClasses) {
+    const used = new Set([...(snapshot.persistentVolumeClaims ?? []).map((c) => c.spec?.storageClassName), ...(result.persistentVolumes ?? []).map((v) => v.spec?.storageClassName)]);
+    result.storageClasses = snapshot.storageClasses.filter((c) => ours(c) || used.has(c.metadata?.name));
+  }
+  return result;
 }
 
 /** Whether an API error is a 404. */

@@ -13,8 +13,28 @@ export const duration = z
 
 const name = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'a Kubernetes object name');
 
-/** A Deployment in the attempt's namespace, by name. */
-const workload = name.describe('name of a Deployment the scenario injects');
+/** The workload kinds a check can follow (their pods through owner references). */
+export const workloadKinds = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'] as const;
+export type WorkloadKind = (typeof workloadKinds)[number];
+
+/**
+ * A workload the scenario injects: a name (a Deployment, or the one workload
+ * of the manifests with that name) or `{kind, name}`. `identity: name` where
+ * recreating the object is the honest fix (a Job's template is immutable):
+ * the check then follows whatever object holds the name, not the injected uid.
+ */
+const workload = z.union([
+  name.describe('name of a workload the scenario injects (a Deployment unless the manifests hold another kind by that name)'),
+  z
+    .object({ kind: z.enum(workloadKinds), name, identity: z.enum(['uid', 'name']).default('uid') })
+    .strict(),
+]);
+export type WorkloadRef = z.infer<typeof workload>;
+
+/** A namespace role of the attempt: `main` (the scenario's namespace) or a key of `namespaces`. */
+const role = z.string().regex(/^[a-z][a-z0-9]*$/, 'a namespace role: main or a key of namespaces');
+
+const labels = z.record(z.string().min(1), z.string());
 
 const comparison = z.enum(['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'exists', 'absent', 'contains', 'in']);
 
@@ -26,10 +46,12 @@ const checkBase = {
   points: z.number().int().min(0).default(1),
   /** A gate already holds on the broken state: it can fail a fix but never earns points. */
   gate: z.boolean().default(false),
+  /** Grade in this namespace of the attempt (a key of `namespaces`); default: the scenario's own. */
+  namespace: role.optional(),
 };
 
 const objectRef = z.object({
-  kind: z.enum(['Deployment', 'Service', 'ConfigMap', 'NetworkPolicy', 'PriorityClass', 'Pod', 'ReplicaSet']),
+  kind: z.enum(['Deployment', 'Service', 'ConfigMap', 'NetworkPolicy', 'PriorityClass', 'Pod', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Secret', 'ServiceAccount', 'Role', 'RoleBinding', 'PersistentVolumeClaim', 'Namespace']),
   name,
 });
 
@@ -155,6 +177,60 @@ export const checkSpec = z.discriminatedUnion('kind', [
     workload,
     policyType: z.enum(['Ingress', 'Egress']),
   }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('jobComplete'),
+    /** A Job (its Complete condition and succeeded count) or a CronJob (the newest Job it owns). */
+    workload,
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('secretData'),
+    name,
+    key: z.string().min(1),
+    /** A line of the decoded value must match this regular expression. */
+    matches: z.string().min(1),
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('claimBound'),
+    /** The PersistentVolumeClaim is Bound to a PersistentVolume that is Bound to it (claimRef uid) and still exists. */
+    name,
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('logContains'),
+    /** Running pods of the workload (every one must match), or for a Job or CronJob its Succeeded pods (one must match). */
+    workload,
+    container: name.optional(),
+    /** Read the previous instance of the container (what it printed before its last restart). */
+    previous: z.boolean().default(false),
+    /** Only the last N lines. */
+    tail: z.number().int().min(1).max(10000).optional(),
+    /** Some line of the log must match this regular expression. */
+    matches: z.string().min(1),
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('accessReview'),
+    /** A ServiceAccount of the check's namespace, asked through a SubjectAccessReview (what the API server would decide). */
+    serviceAccount: name,
+    verb: z.enum(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', 'impersonate', 'bind', 'escalate', '*']),
+    resource: z.string().regex(/^[a-z*][a-z0-9.*-]*$/, 'a plural resource name such as pods or deployments'),
+    group: z.string().default(''),
+    subresource: z.string().optional(),
+    resourceName: z.string().optional(),
+    /** The namespace (role) the access is asked in; default the check's. `cluster`: cluster-wide. */
+    in: role.optional(),
+    expect: z.enum(['allowed', 'denied']),
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('namespaceLabel'),
+    /** The attempt namespace (the check's) carries this label with this value. */
+    label: z.string().min(1),
+    value: z.string(),
+  }),
 ]);
 
 /** What proves the injection worked; each must be observed (all of `all`, one of `any`). */
@@ -168,11 +244,11 @@ export const observation = z.discriminatedUnion('kind', [
 
 /** One inject step, run in order by `start`. */
 export const injectStep = z.union([
-  z.object({ apply: z.string().regex(/^manifests\/[^/]+\.ya?ml$/, 'a file under manifests/') }).strict(),
+  z.object({ apply: z.string().regex(/^manifests\/[^/]+\.ya?ml$/, 'a file under manifests/'), namespace: role.optional() }).strict(),
   z
     .object({
       waitFor: z
-        .object({ workload, condition: z.enum(['Available']), timeout: duration.default('120s') })
+        .object({ workload, condition: z.enum(['Available']), timeout: duration.default('120s'), namespace: role.optional() })
         .strict(),
     })
     .strict(),
@@ -225,6 +301,15 @@ export const scenarioSpec = z
     weight: z.number().int().min(1).max(100),
     timeLimit: duration,
     namespace: name,
+    /** Labels set on the scenario's namespace at injection (e.g. pod-security.kubernetes.io/enforce: restricted). */
+    namespaceLabels: labels.default({}),
+    /**
+     * More namespaces of the attempt, by role (`server: {name: dns-b}`): each
+     * created and labelled at injection, snapshotted at grading, deleted on
+     * stop. Manifests (`apply` with `namespace: <role>`) and checks
+     * (`namespace: <role>`) name the role; scripts get \$NS_<ROLE>.
+     */
+    namespaces: z.record(role, z.object({ name, labels: labels.default({}) }).strict()).default({}),
     /** Touches cluster-scoped state (nodes, PriorityClasses): one attempt at a time. */
     exclusive: z.boolean().default(false),
     /** Refuse to start when a condition of the cluster would make the scenario meaningless. */

@@ -3,7 +3,8 @@ import { parseQuantity } from '../../grader/quantity.ts';
 import { fieldPathOf, showValue, type ScenarioProblem } from './errors.ts';
 import type { LoadedObject } from './manifests.ts';
 import { containersOf } from './pod-spec.ts';
-import { keepCheckId, type CheckSpec, type ScenarioSpec } from './schema.ts';
+import { keepCheckId, workloadKinds, type CheckSpec, type ScenarioSpec, type WorkloadRef } from './schema.ts';
+import { workloadId } from '../../grader/workload.ts';
 import { STORED_KINDS } from '../../grader/stored/content.ts';
 import type { YamlDoc } from './yaml-source.ts';
 
@@ -34,9 +35,12 @@ export function specProblems(context: SpecContext): ScenarioProblem[] {
   };
   const all = [...context.objectsByStep.values()].flat();
   const deployments = new Set(all.filter((o) => o.object.kind === 'Deployment').map((o) => o.object.metadata.name));
-  const known = [...deployments].join(', ') || 'none';
-  const workload = (at: PropertyKey[], name: string | undefined): void => {
-    if (context.manifestsComplete && name !== undefined && !deployments.has(name)) report(at, `names no Deployment of the manifests: ${showValue(name)} (Deployments: ${known})`);
+  const workloads = all.filter((o) => (workloadKinds as readonly string[]).includes(o.object.kind));
+  const known = workloads.map((o) => `${o.object.kind}/${o.object.metadata.name}`).join(', ') || 'none';
+  const workload = (at: PropertyKey[], ref: WorkloadRef | undefined): void => {
+    if (!context.manifestsComplete || ref === undefined) return;
+    const { kind, name } = workloadId(ref);
+    if (!workloads.some((o) => o.object.kind === kind && o.object.metadata.name === name)) report(at, `names no ${kind} of the manifests: ${showValue(name)} (workloads: ${known})`);
   };
 
   if (spec.id !== folder) report(['id'], `expected ${showValue(folder)} (the folder's name), saw ${showValue(spec.id)}`);
@@ -50,8 +54,8 @@ export function specProblems(context: SpecContext): ScenarioProblem[] {
   spec.inject.forEach((step, index) => {
     for (const o of context.objectsByStep.get(index) ?? []) if (o.object.kind === 'Deployment') applied.add(o.object.metadata.name);
     if (!('waitFor' in step)) return;
-    const name = step.waitFor.workload;
-    if (!deployments.has(name)) workload(['inject', index, 'waitFor', 'workload'], name);
+    const name = workloadId(step.waitFor.workload).name;
+    if (!deployments.has(name)) workload(['inject', index, 'waitFor', 'workload'], step.waitFor.workload);
     else if (context.manifestsComplete && !applied.has(name)) report(['inject', index, 'waitFor', 'workload'], `Deployment ${name} is not applied by an earlier step`);
   });
 
@@ -75,7 +79,7 @@ export function specProblems(context: SpecContext): ScenarioProblem[] {
     if (first !== undefined) report(at('id'), `duplicate id ${showValue(check.id)} (also checks[${first}])`);
     else ids.set(check.id, index);
     for (const field of ['workload', 'from', 'control', 'higher', 'lower', 'pods'] as const) {
-      if (field in check) workload(at(field), (check as Record<string, unknown>)[field] as string | undefined);
+      if (field in check) workload(at(field), (check as Record<string, unknown>)[field] as WorkloadRef | undefined);
     }
     checkRules(check, at, report, context.manifestsComplete ? all : undefined);
   });
@@ -125,9 +129,9 @@ function checkRules(check: CheckSpec, at: (field: string) => PropertyKey[], repo
       }
       return;
     case 'specUnchanged': {
-      const deployment = find('Deployment', check.workload);
+      const deployment = find(workloadId(check.workload).kind, workloadId(check.workload).name);
       if (deployment === true || deployment === undefined) return;
-      const names = containersOf(deployment.object, 'Deployment').map(({ container }) => container.name);
+      const names = containersOf(deployment.object, deployment.object.kind).map(({ container }) => container.name);
       if (!names.includes(check.container)) {
         report(at('container'), `Deployment/${check.workload} has no container ${showValue(check.container)} (containers: ${names.join(', ')})`);
       }
