@@ -31,6 +31,7 @@ import type { CheckOf, ObservationOf, Outcome } from './outcome.ts';
 import { parseDuration } from './time.ts';
 import type { CheckContext, Snapshot, Verdict } from './types.ts';
 import { checkWhere, inNamespace, observationWhere } from './where.ts';
+import { workloadLabel } from './workload.ts';
 
 /** The grader's input and output types, re-exported for callers. */
 export type { CheckContext, ExecResult, Fingerprint, KubeObject, Probe, Snapshot, Verdict, Where } from './types.ts';
@@ -106,7 +107,7 @@ export async function grade(specs: CheckSpec[], ctx: CheckContext): Promise<Verd
  */
 export function observe(list: Observation[], snapshot: Snapshot): Verdict[] {
   return list.map((o): Verdict => {
-    const id = `${o.kind}:${'workload' in o ? o.workload : o.reason}`;
+    const id = `${o.kind}:${'workload' in o ? workloadLabel(o.workload).replace(/^Deployment /, '').replace(' ', '/') : o.reason}`;
     try {
       const look = observations[o.kind] as (o: Observation, snapshot: Snapshot) => Outcome;
       const outcome = look(o, snapshot);

@@ -52,7 +52,14 @@ export function specUnchanged(check: CheckOf<'specUnchanged'>, ctx: CheckContext
 
 function equalField(field: Field, want: unknown, have: unknown, digests: ImageDigests): boolean {
   if (field === 'image' && typeof want === 'string' && typeof have === 'string') return sameImage(want, have, digests);
-  return JSON.stringify(normalize(field, want)) === JSON.stringify(normalize(field, have));
+  return JSON.stringify(sortedKeys(normalize(field, want))) === JSON.stringify(sortedKeys(normalize(field, have)));
+}
+
+// The same value with every object's keys in order: `{name, key}` as written equals `{key, name}` as stored.
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]));
+  return value;
 }
 
 function imageNote(want: string | undefined, have: string | undefined, digests: ImageDigests): string {

@@ -55,6 +55,7 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .command('verify [id]')
     .description('prove scenarios on the cluster: symptom, check fails, solution/fixes pass, shortcuts fail')
     .option('--all', 'every scenario')
+    .option('--from <folder>', 'a scenario folder outside the catalogue (e.g. test/fixtures/engine-breadth)')
     .option('--json', 'one JSON document')
     .option('--parallel <n>', 'cases at once (default 12; new cases also wait while the cluster is loaded)')
     .option('--solution-only', 'only the reference solution')

@@ -2,12 +2,17 @@ import type { Kube } from '../kube/client.ts';
 import type { AttemptRecord } from '../attempt/record.ts';
 import type { Progress } from '../../cluster/progress.ts';
 import { EXCLUSIVE_LOCK } from '../attempt/record.ts';
+import { ATTEMPT_NS_LABEL } from './labels.ts';
 
 const SYSTEM_CLASSES = new Set(['system-cluster-critical', 'system-node-critical']);
 
 /**
- * Undo an attempt: restore node resources, delete the cluster-scoped objects
- * its manifests created and the PriorityClasses the learner created for it
+ * Undo an attempt: restore node resources, delete its namespaces, the
+ * cluster-scoped objects its manifests created, what the learner made
+ * outside its namespaces for it (ClusterRoleBindings naming its
+ * ServiceAccounts and the ClusterRoles only those name, PersistentVolumes
+ * claimed from it — each created after the attempt began; see
+ * {@link learnerClusterObjects}) and the PriorityClasses the learner created for it
  * (referenced from the namespace, created after the attempt started, used by
  * no pod elsewhere), then delete the namespace and wait until it is gone.
  * A globalDefault class created during an attempt that changed cluster-wide
@@ -26,17 +31,79 @@ export async function cleanupAttempt(
   // must be free again; a verify case's unique namespace (and its own copy of
   // every cluster-scoped name) can go in the background.
   const wait = options.wait ?? true;
-  await progress.step(`clean up namespace ${namespace}`, async () => {
+  const others = Object.values(record.namespaces ?? {});
+  await progress.step(`clean up namespace ${[namespace, ...others].join(', ')}`, async () => {
     const learnerClasses = await learnerPriorityClasses(kube, record);
-    // The namespace goes first: its pods must not keep using resources we restore.
-    await kube.deleteNamespace(namespace, wait ? undefined : 0);
+    const learnerObjects = await learnerClusterObjects(kube, record);
+    // The namespaces go first: their pods must not keep using resources we restore.
+    await Promise.all([namespace, ...others].map((ns) => kube.deleteNamespace(ns, wait ? undefined : 0)));
     for (const { node, resource } of record.nodeResources) await kube.setNodeResource(node, resource, null);
-    for (const object of record.clusterObjects) {
-      if (object.kind === 'PriorityClass') await kube.deletePriorityClass(object.name);
-    }
+    for (const object of [...record.clusterObjects, ...learnerObjects]) await kube.deleteClusterObject(object.kind, object.name);
     for (const name of learnerClasses) await kube.deletePriorityClass(name);
     await kube.releaseLock(EXCLUSIVE_LOCK, namespace);
   });
+}
+
+/**
+ * What a learner made outside the attempt's namespaces for it: the
+ * ClusterRoleBindings naming one of its ServiceAccounts, the ClusterRoles
+ * only those bindings name, and the PersistentVolumes claimed from its
+ * namespaces — each created after the attempt began (a cluster's own
+ * objects, and other attempts', are older or name other namespaces).
+ */
+export async function learnerClusterObjects(kube: Kube, record: AttemptRecord): Promise<Array<{ kind: string; name: string }>> {
+  const namespaces = new Set([record.namespace, ...Object.values(record.namespaces ?? {})]);
+  const started = Date.parse(record.startedAt) - 1000;
+  const made = (o: { metadata?: { creationTimestamp?: Date | string; name?: string } }): boolean => Date.parse(String(o.metadata?.creationTimestamp ?? 0)) >= started && Boolean(o.metadata?.name);
+  const injected = new Set(record.clusterObjects.map((o) => `${o.kind}/${o.name}`));
+  const all = await kube.listClusterObjects().catch(() => undefined);
+  if (!all) return [];
+  const bindings = all.clusterRoleBindings.filter((b) => made(b) && (b.subjects ?? []).some((s) => s.kind === 'ServiceAccount' && namespaces.has(s.namespace ?? '')));
+  const gone = new Set(bindings.map((b) => b.metadata?.name));
+  const stillNamed = new Set(all.clusterRoleBindings.filter((b) => !gone.has(b.metadata?.name)).map((b) => b.roleRef.name));
+  const roles = all.clusterRoles.filter((r) => made(r) && bindings.some((b) => b.roleRef.kind === 'ClusterRole' && b.roleRef.name === r.metadata?.name) && !stillNamed.has(r.metadata?.name ?? ''));
+  const volumes = all.persistentVolumes.filter((v) => made(v) && namespaces.has(v.spec?.claimRef?.namespace ?? ''));
+  return [
+    ...bindings.map((b) => ({ kind: 'ClusterRoleBinding', name: b.metadata!.name! })),
+    ...roles.map((r) => ({ kind: 'ClusterRole', name: r.metadata!.name! })),
+    ...volumes.map((v) => ({ kind: 'PersistentVolume', name: v.metadata!.name! })),
+  ].filter((o) => !injected.has(`${o.kind}/${o.name}`));
+}
+
+/** A cluster-scoped object a run left behind, and why it counts as the run's. */
+export interface Leftover {
+  kind: string;
+  name: string;
+  why: string;
+}
+
+/**
+ * The sweep after a proof run: cluster-scoped objects that still stand (not
+ * being deleted) and belong to one of `namespaces` — labelled as made for it,
+ * a ClusterRoleBinding naming one of its ServiceAccounts, a PersistentVolume
+ * claimed from it, a PriorityClass labelled for it. Cleanup should have
+ * removed every one; what is listed here would pile up on a learner's cluster.
+ */
+export async function leftovers(kube: Kube, namespaces: ReadonlySet<string>): Promise<Leftover[]> {
+  const all = await kube.listClusterObjects();
+  const standing = (o: { metadata?: { deletionTimestamp?: unknown } }): boolean => !o.metadata?.deletionTimestamp;
+  const labelled = (o: { metadata?: { labels?: Record<string, string> } }): string | undefined => {
+    const ns = o.metadata?.labels?.[ATTEMPT_NS_LABEL];
+    return ns && namespaces.has(ns) ? `labelled for namespace ${ns}` : undefined;
+  };
+  const found: Leftover[] = [];
+  const add = (kind: string, o: { metadata?: { name?: string } }, why: string | undefined): void => {
+    if (why) found.push({ kind, name: o.metadata?.name ?? '?', why });
+  };
+  for (const o of all.persistentVolumes.filter(standing)) add('PersistentVolume', o, labelled(o) ?? (namespaces.has(o.spec?.claimRef?.namespace ?? '') ? `claimed from namespace ${o.spec?.claimRef?.namespace}` : undefined));
+  for (const o of all.clusterRoleBindings.filter(standing)) {
+    const subject = (o.subjects ?? []).find((x) => x.kind === 'ServiceAccount' && namespaces.has(x.namespace ?? ''));
+    add('ClusterRoleBinding', o, labelled(o) ?? (subject ? `binds ServiceAccount ${subject.namespace}/${subject.name}` : undefined));
+  }
+  for (const o of all.clusterRoles.filter(standing)) add('ClusterRole', o, labelled(o));
+  for (const o of all.storageClasses.filter(standing)) add('StorageClass', o, labelled(o));
+  for (const o of all.priorityClasses.filter(standing)) add('PriorityClass', o, labelled(o));
+  return found;
 }
 
 async function learnerPriorityClasses(kube: Kube, record: AttemptRecord): Promise<string[]> {

@@ -39,6 +39,42 @@ export function withClusterSuffix<S extends ScenarioView>(scenario: S, suffix: s
   };
 }
 
+/**
+ * The scenario as a proof run's case sees it when it has more than one
+ * namespace: each namespace name (the scenario's own and each of
+ * `namespaces`) given `suffix` wherever manifests and checks spell it — a
+ * RoleBinding subject's namespace, a PV's claimRef, a namespaceSelector,
+ * a host `db.dns-b` — so cases run side by side. Returns the case's
+ * namespaces by role too. A namespace name is a token here even between
+ * dots (`db.dns-b.svc`). Check and step `namespace` fields name roles and
+ * stay as written.
+ */
+export function withNamespaceSuffix<S extends ScenarioView>(scenario: S, suffix: string): { scenario: S; namespaces: Record<string, string> } {
+  const roles = Object.entries(scenario.namespaces ?? {});
+  const namespaces = Object.fromEntries(roles.map(([role, n]) => [role, `${n.name}${suffix}`]));
+  if (!suffix || roles.length === 0) return { scenario, namespaces };
+  const rename = renamer([scenario.namespace, ...roles.map(([, n]) => n.name)], suffix, '[A-Za-z0-9_-]');
+  const keepRoles = <T extends { namespace?: string }>(renamed: T[], original: T[]): T[] =>
+    renamed.map((item, i) => {
+      const was = original[i] as T & { in?: string };
+      const copy = { ...item } as T & { in?: string };
+      if (was.namespace === undefined) delete copy.namespace;
+      else copy.namespace = was.namespace;
+      if (was.in !== undefined) copy.in = was.in;
+      return copy;
+    });
+  return {
+    scenario: {
+      ...scenario,
+      manifests: rename(scenario.manifests),
+      injected: rename(scenario.injected),
+      checks: keepRoles(rename(scenario.checks), scenario.checks),
+      symptom: rename(scenario.symptom),
+    },
+    namespaces,
+  };
+}
+
 /** The `$KD_SUFFIX` of a verify case: `-<case suffix>`, what {@link withClusterSuffix} appends. */
 export function clusterSuffix(caseSuffix: string): string {
   return caseSuffix ? `-${caseSuffix}` : '';
@@ -53,9 +89,9 @@ export function withoutSuffixVariable(script: string): string {
 // Token: not preceded or followed by a character a Kubernetes name can hold,
 // so `kubedrill.io/slot` inside `resources.requests["kubedrill.io/slot"]` is
 // renamed and `kubedrill-batch-high-never` is not.
-function renamer(names: string[], suffix: string): <T>(value: T) => T {
+function renamer(names: string[], suffix: string, nameChar = '[A-Za-z0-9._/-]'): <T>(value: T) => T {
   const escaped = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  const pattern = new RegExp(`(?<![A-Za-z0-9._/-])(${escaped.join('|')})(?![A-Za-z0-9._/-])`, 'g');
+  const pattern = new RegExp(`(?<!${nameChar})(${escaped.join('|')})(?!${nameChar})`, 'g');
   const text = (s: string): string => s.replace(pattern, `$1${suffix}`);
   const walk = (value: unknown): unknown => {
     if (typeof value === 'string') return text(value);

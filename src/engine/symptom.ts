@@ -2,18 +2,31 @@ import type { Kube } from '../kube/client.ts';
 import { observe } from '../../grader/index.ts';
 import type { Verdict } from '../../grader/types.ts';
 import type { ScenarioView } from './scenario-view.ts';
+import type { SnapshotKind } from '../kube/kinds.ts';
+import type { WorkloadKind } from '../scenario/schema.ts';
+import { workloadId } from '../../grader/workload.ts';
 import { InjectionError } from './inject.ts';
 import { parseDuration, pollUntil } from './wait.ts';
 
 /** The symptom's observations against one snapshot: seen when all of `all` and one of `any` hold. */
 export async function symptomNow(kube: Kube, scenario: ScenarioView, namespace: string): Promise<{ done: boolean; verdicts: Verdict[] }> {
   // What observations read (grader/observations/, grader/workload.ts), nothing more: this is polled every second.
-  const snapshot = await kube.snapshot(namespace, ['deployments', 'replicaSets', 'pods', 'events']);
+  const snapshot = await kube.snapshot(namespace, symptomKinds(scenario));
   const { all, any } = scenario.symptom;
   const allVerdicts = observe(all, snapshot);
   const anyVerdicts = observe(any, snapshot);
   const done = allVerdicts.every((v) => v.passed) && (any.length === 0 || anyVerdicts.some((v) => v.passed));
   return { done, verdicts: [...allVerdicts, ...anyVerdicts] };
+}
+
+// A workload kind's list, for the observations that name one.
+const LISTS: Record<WorkloadKind, SnapshotKind[]> = { Deployment: [], StatefulSet: ['statefulSets'], DaemonSet: ['daemonSets'], Job: ['jobs'], CronJob: ['cronJobs', 'jobs'], Pod: [] };
+
+/** What observations read: pods, events, Deployments and ReplicaSets, and the list of any other workload kind they name. */
+export function symptomKinds(scenario: Pick<ScenarioView, 'symptom'>): SnapshotKind[] {
+  const kinds = new Set<SnapshotKind>(['deployments', 'replicaSets', 'pods', 'events']);
+  for (const o of [...scenario.symptom.all, ...scenario.symptom.any]) if ('workload' in o) for (const k of LISTS[workloadId(o.workload).kind]) kinds.add(k);
+  return [...kinds];
 }
 
 /**

@@ -3,13 +3,13 @@ import { sleep, type Kube } from '../kube/client.ts';
 import { silentProgress, type Progress } from '../../cluster/progress.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { startAttempt } from '../attempt/lifecycle.ts';
-import { cleanupAttempt } from './cleanup.ts';
+import { cleanupAttempt, leftovers, type Leftover } from './cleanup.ts';
 import { gradeAttempt, gradeUntilPass } from './grade.ts';
 import { genericShortcuts, type CaseScript } from './generic-shortcuts.ts';
 import { runScript } from './run-script.ts';
 import { parseDuration } from './wait.ts';
 import { Gate, Semaphore } from './semaphore.ts';
-import { clusterSuffix, withClusterSuffix } from './cluster-names.ts';
+import { clusterSuffix, withClusterSuffix, withNamespaceSuffix } from './cluster-names.ts';
 import { Pressure, type PressureLimits } from './pressure.ts';
 import type { AttemptRecord } from '../attempt/record.ts';
 import type { Snapshot, Verdict } from '../../grader/types.ts';
@@ -84,6 +84,8 @@ export interface RunTotals {
   /** Seconds cases waited for back-pressure, and the highest pod count and pod-list time seen. */
   admissionWait: number;
   peak: { pods: number; listMs: number };
+  /** Cluster-scoped objects the run's cases left behind (the sweep after the run): must be none. */
+  leftovers: Leftover[];
 }
 
 /**
@@ -103,6 +105,7 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
   const gate = new Gate();
   const pressure = new Pressure(options.kube, options.limits ?? DEFAULT_LIMITS);
   let counter = 0;
+  const used = new Set<string>();
   const planned = options.scenarios.map((scenario) => ({
     scenario,
     cases: casesOf(scenario, options.solutionOnly ?? false).filter((c) => !options.cases || options.cases.includes(c.name)),
@@ -114,7 +117,7 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
     const run = (): Promise<CaseResult> =>
       slots.run(async () => {
         await pressure.admit(options.signal);
-        return runCase(options, scenario, script, suffix, started);
+        return runCase(options, scenario, script, suffix, started, (ns) => used.add(ns));
       });
     const result = (script.clusterWide ? gate.exclusive(run) : gate.shared(run)).then((r) => {
       options.onCase?.(scenario.id, r);
@@ -130,7 +133,8 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
       return { id: scenario.id, proven: list.every((r) => r.actual === r.expected), cases: list };
     }),
   );
-  return { results, totals: totalsOf(results, (Date.now() - started) / 1000, pressure) };
+  const left = await sweep(options.kube, used);
+  return { results, totals: { ...totalsOf(results, (Date.now() - started) / 1000, pressure), leftovers: left } };
 }
 
 /**
@@ -168,7 +172,22 @@ export function audited(scenario: string, name: string, share: number): boolean 
   return createHash('sha256').update(`${scenario}/${name}`).digest().readUInt32BE(0) / 2 ** 32 < share;
 }
 
-async function runCase(options: VerifyOptions, written: Scenario, script: CaseScript, suffix: string, runStarted: number): Promise<CaseResult> {
+/**
+ * After every case: what the run left outside its namespaces. Cleanup
+ * deletes cluster-scoped objects before it returns, but a PV still bound to
+ * a claim in a terminating namespace is only marked for deletion — those
+ * count as gone. Read twice, a few seconds apart, so nothing mid-deletion
+ * is reported.
+ */
+async function sweep(kube: Kube, namespaces: ReadonlySet<string>): Promise<Leftover[]> {
+  if (namespaces.size === 0) return [];
+  const first = await leftovers(kube, namespaces).catch(() => []);
+  if (first.length === 0) return [];
+  await sleep(5000);
+  return leftovers(kube, namespaces).catch((error: Error) => [{ kind: 'cluster', name: '?', why: `sweep could not read cluster-scoped objects: ${error.message}` }]);
+}
+
+async function runCase(options: VerifyOptions, written: Scenario, script: CaseScript, suffix: string, runStarted: number, uses: (namespace: string) => void): Promise<CaseResult> {
   const started = Date.now();
   const phases = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
   // The clock runs for one phase at a time: `enter` books the time so far to the current one.
@@ -181,9 +200,11 @@ async function runCase(options: VerifyOptions, written: Scenario, script: CaseSc
   };
   // This case's own copy of the cluster-scoped names; only a cluster-wide case takes the learner's lock.
   const kdSuffix = clusterSuffix(suffix);
-  const scenario = { ...withClusterSuffix(written, kdSuffix), exclusive: Boolean(script.clusterWide) && written.exclusive };
+  const { scenario: spread, namespaces } = withNamespaceSuffix(withClusterSuffix(written, kdSuffix), kdSuffix);
+  const scenario = { ...spread, exclusive: Boolean(script.clusterWide) && written.exclusive };
   const expected = script.kind === 'shortcut' ? 'fail' : 'pass';
   const namespace = `${scenario.namespace}-${suffix}`.slice(0, 63);
+  for (const ns of [namespace, ...Object.values(namespaces)]) uses(ns);
   let ended: CaseResult['ended'] = 'error';
   let audit = false;
   const result = (actual: 'pass' | 'fail', reason: string): CaseResult => ({
@@ -203,7 +224,7 @@ async function runCase(options: VerifyOptions, written: Scenario, script: CaseSc
   let record;
   try {
     let symptomSeconds;
-    ({ record, symptomSeconds } = await startAttempt({ kube, scenario, namespace, proof: true, progress, signal: options.signal, exclusiveWaitMs: 15 * 60_000 }));
+    ({ record, symptomSeconds } = await startAttempt({ kube, scenario, namespace, namespaces, proof: true, progress, signal: options.signal, exclusiveWaitMs: 15 * 60_000 }));
     enter('symptom', Date.now() - symptomSeconds * 1000);
     enter(script.kind === 'solution' ? 'broken' : 'script');
   } catch (error) {
@@ -219,7 +240,7 @@ async function runCase(options: VerifyOptions, written: Scenario, script: CaseSc
         return result('fail', `broken state graded wrong — non-gate checks must fail and gates pass there: ${what}`);
       }
     }
-    const ran = await runScript(script, { kubeconfig: options.kubeconfig, namespace, pathPrepend: options.pathPrepend, env: { KD_SUFFIX: kdSuffix } });
+    const ran = await runScript(script, { kubeconfig: options.kubeconfig, namespace, pathPrepend: options.pathPrepend, env: { KD_SUFFIX: kdSuffix, ...namespaceVariables(namespaces) } });
     enter('settle');
     if (ran.exitCode !== 0 && script.kind !== 'shortcut') {
       return result('fail', `script exited ${ran.exitCode}: ${ran.output.split('\n').slice(-3).join(' | ')}`);
@@ -254,6 +275,11 @@ async function runCase(options: VerifyOptions, written: Scenario, script: CaseSc
     await cleanupAttempt(kube, record, progress, { wait: scenario.exclusive }).catch(() => undefined);
     enter('cleanup');
   }
+}
+
+/** `NS_<ROLE>` for each other namespace of an attempt: how scripts name them (`$NS` is the main one). */
+export function namespaceVariables(namespaces: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(namespaces).map(([role, ns]) => [`NS_${role.toUpperCase()}`, ns]));
 }
 
 /** How long the gates may take to come up after the symptom before the broken state counts as graded wrong. */
@@ -311,6 +337,7 @@ export function totalsOf(results: ScenarioResult[], seconds: number, pressure?: 
     audited: cases.filter((c) => c.audited).length,
     admissionWait: round((pressure?.waitedMs ?? 0) / 1000),
     peak: pressure?.peak ?? { pods: 0, listMs: 0 },
+    leftovers: [],
   };
 }
 

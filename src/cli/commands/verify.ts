@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { createProgress } from '../../../cluster/progress.ts';
+import { loadScenario } from '../../scenario/load.ts';
 import { localBinDir } from '../../../cluster/local/index.ts';
 import { casesOf, PHASES, verifyScenarios, type RunTotals, type ScenarioResult } from '../../engine/verify.ts';
 import { connectCluster, scriptKubeconfig } from '../cluster.ts';
@@ -7,17 +9,18 @@ import { EXIT, UsageError } from '../errors.ts';
 import { formatSeconds, out, outJson, paint, table } from '../output.ts';
 import { withInterrupt } from '../interrupt.ts';
 
-/** `kubedrill verify <id>|--all [--json] [--parallel N] [--solution-only] [--case names] [--audit-early SHARE]`. */
+/** `kubedrill verify <id>|--all|--from <folder> [--json] [--parallel N] [--solution-only] [--case names] [--audit-early SHARE]`. */
 export async function verifyCommand(
   id: string | undefined,
-  options: { all?: boolean; json?: boolean; parallel?: string; solutionOnly?: boolean; case?: string; auditEarly?: string },
+  options: { all?: boolean; from?: string; json?: boolean; parallel?: string; solutionOnly?: boolean; case?: string; auditEarly?: string },
 ): Promise<number> {
   const parallel = options.parallel === undefined ? undefined : Number(options.parallel);
   if (parallel !== undefined && !(Number.isInteger(parallel) && parallel >= 1)) throw new UsageError(`--parallel: expected a whole number of cases ≥ 1, saw ${options.parallel}`);
   const auditShare = options.auditEarly === undefined ? DEFAULT_AUDIT : Number(options.auditEarly);
   if (!(auditShare >= 0 && auditShare <= 1)) throw new UsageError(`--audit-early: expected a share between 0 and 1, saw ${options.auditEarly}`);
-  if (!id && !options.all) throw new UsageError('name a scenario or pass --all');
-  let scenarios = options.all ? await allScenarios() : [await findScenario(id!)];
+  if (!id && !options.all && !options.from) throw new UsageError('name a scenario, pass --all, or --from <folder>');
+  // --from adds a scenario folder outside the catalogue (a test fixture) to the catalogue's, or stands alone.
+  let scenarios = [...(options.all ? await allScenarios() : id ? [await findScenario(id)] : []), ...(options.from ? [await loadScenario(path.resolve(options.from))] : [])];
   const wanted = options.case?.split(',').map((c) => c.trim()).filter(Boolean);
   if (wanted) {
     const known = new Set(scenarios.flatMap((s) => casesOf(s, false).map((c) => c.name)));
@@ -49,7 +52,8 @@ export async function verifyCommand(
   );
   if (options.json) outJson({ scenarios: results, seconds: Math.round(totals.seconds), totals });
   else renderMatrix(results, totals);
-  return results.every((r) => r.proven) ? EXIT.ok : EXIT.checkFailed;
+  for (const l of totals.leftovers) process.stderr.write(`${paint.red('✗')} left behind: ${l.kind} ${l.name} (${l.why})\n`);
+  return results.every((r) => r.proven) && totals.leftovers.length === 0 ? EXIT.ok : EXIT.checkFailed;
 }
 
 /** Cases at once when --parallel is not given: what the 2-core machine keeps up with (docs/decisions/0080). */
