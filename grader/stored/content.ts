@@ -12,17 +12,26 @@ export interface StoredObject {
   uid: string;
   labels: Record<string, string>;
   annotations: Record<string, string>;
-  /** spec (workloads, Services, policies), data (ConfigMaps), or the fields of a PriorityClass. */
+  /** spec (workloads, Services, policies), data (ConfigMaps), rules (Roles), subjects and roleRef (RoleBindings), or the fields of a PriorityClass. */
   body: Record<string, unknown>;
 }
 
 /** Objects a learner edits, by kind, from a snapshot (pods and ReplicaSets belong to their controllers). */
-export const STORED_KINDS = ['Deployment', 'Service', 'ConfigMap', 'NetworkPolicy', 'PriorityClass'] as const;
+export const STORED_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Service', 'ConfigMap', 'NetworkPolicy', 'ServiceAccount', 'Role', 'RoleBinding', 'PriorityClass'] as const;
 
 // Written by the server, controllers or kubectl itself, never a learner's intent.
 const NOISE_ANNOTATIONS = new Set(['deployment.kubernetes.io/revision', 'kubectl.kubernetes.io/last-applied-configuration']);
 const SYSTEM_CONFIGMAPS = new Set(['kube-root-ca.crt']);
 const SYSTEM_CLASSES = /^system-/;
+
+// What a learner can change of each kind beyond its metadata (default: spec).
+const BODY: Record<string, string[]> = {
+  ConfigMap: ['data', 'binaryData', 'immutable'],
+  PriorityClass: ['value', 'globalDefault', 'preemptionPolicy', 'description'],
+  ServiceAccount: ['automountServiceAccountToken', 'imagePullSecrets'],
+  Role: ['rules'],
+  RoleBinding: ['subjects', 'roleRef'],
+};
 
 type Meta = { name?: string; uid?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
 type Raw = { metadata?: Meta; [field: string]: unknown };
@@ -33,12 +42,7 @@ export function storedContent(kind: string, object: Raw): StoredObject {
   const annotations = Object.fromEntries(Object.entries(meta.annotations ?? {}).filter(([key]) => !NOISE_ANNOTATIONS.has(key)));
   const pick = (fields: string[]): Record<string, unknown> =>
     Object.fromEntries(fields.filter((f) => object[f] !== undefined).map((f) => [f, structuredClone(object[f])]));
-  const body =
-    kind === 'ConfigMap'
-      ? pick(['data', 'binaryData', 'immutable'])
-      : kind === 'PriorityClass'
-        ? pick(['value', 'globalDefault', 'preemptionPolicy', 'description'])
-        : pick(['spec']);
+  const body = pick(BODY[kind] ?? ['spec']);
   return { kind, name: meta.name ?? '', uid: meta.uid ?? '', labels: { ...(meta.labels ?? {}) }, annotations, body };
 }
 
@@ -54,6 +58,12 @@ export function storedObjects(snapshot: Snapshot, alsoClasses: string[] = []): S
   for (const d of snapshot.deployments) if (d.spec?.template?.spec?.priorityClassName) classes.add(d.spec.template.spec.priorityClassName);
   const lists: Array<[string, Raw[]]> = [
     ['Deployment', snapshot.deployments as Raw[]],
+    ['StatefulSet', (snapshot.statefulSets ?? []) as Raw[]],
+    ['DaemonSet', (snapshot.daemonSets ?? []) as Raw[]],
+    ['CronJob', (snapshot.cronJobs ?? []) as unknown as Raw[]],
+    ['ServiceAccount', ((snapshot.serviceAccounts ?? []) as Raw[]).filter((a) => a.metadata?.name !== 'default')],
+    ['Role', (snapshot.roles ?? []) as Raw[]],
+    ['RoleBinding', (snapshot.roleBindings ?? []) as unknown as Raw[]],
     ['Service', snapshot.services as Raw[]],
     ['ConfigMap', (snapshot.configMaps as Raw[]).filter((c) => !SYSTEM_CONFIGMAPS.has(c.metadata?.name ?? ''))],
     ['NetworkPolicy', snapshot.networkPolicies as Raw[]],

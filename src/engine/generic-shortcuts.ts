@@ -91,12 +91,18 @@ function keepShortcuts(scenario: Pick<Scenario, 'keep' | 'solution'>): CaseScrip
   const solve = `sh ${quote(scenario.solution)}`;
   return scenario.keep.flatMap(({ kind, name }): CaseScript[] => {
     const patch = (type: string, body: unknown): string => `kubectl -n "$NS" patch ${kind.toLowerCase()} ${name} --type=${type} -p ${quote(JSON.stringify(body))}`;
-    if (kind === 'Deployment') {
+    if (kind === 'Deployment' || kind === 'StatefulSet' || kind === 'DaemonSet') {
       const extra = { name: 'kubedrill-extra', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] };
-      return [{ name: `generic-modify-${name}`, kind: 'shortcut', description: `solve, then give kept Deployment ${name} an extra container`, inline: `set -eu\n${solve}\n${patch('json', [{ op: 'add', path: '/spec/template/spec/containers/-', value: extra }])}` }];
+      return [{ name: `generic-modify-${name}`, kind: 'shortcut', description: `solve, then give kept ${kind} ${name} an extra container`, inline: `set -eu\n${solve}\n${patch('json', [{ op: 'add', path: '/spec/template/spec/containers/-', value: extra }])}` }];
     }
     if (kind === 'Service') {
       return [{ name: `generic-repoint-${name}`, kind: 'shortcut', description: `solve, then re-point kept Service ${name} at other pods`, inline: `set -eu\n${solve}\n${patch('json', [{ op: 'replace', path: '/spec/selector', value: { 'kubedrill.io/elsewhere': 'true' } }])}` }];
+    }
+    if (kind === 'Role') {
+      return [{ name: `generic-widen-${name}`, kind: 'shortcut', description: `solve, then let kept Role ${name} also read Secrets`, inline: `set -eu\n${solve}\n${patch('json', [{ op: 'add', path: '/rules/-', value: { apiGroups: [''], resources: ['secrets'], verbs: ['get'] } }])}` }];
+    }
+    if (kind === 'RoleBinding') {
+      return [{ name: `generic-widen-${name}`, kind: 'shortcut', description: `solve, then bind kept RoleBinding ${name} to every ServiceAccount of the namespace too`, inline: `set -eu\n${solve}\n${patch('json', [{ op: 'add', path: '/subjects/-', value: { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: 'system:serviceaccounts' } }])}` }];
     }
     if (kind === 'ConfigMap') {
       return [{ name: `generic-modify-${name}`, kind: 'shortcut', description: `solve, then add a key to kept ConfigMap ${name}`, inline: `set -eu\n${solve}\n${patch('merge', { data: { 'kubedrill-extra': 'x' } })}` }];
