@@ -35,7 +35,7 @@ describe('kubedrill CLI contract', { timeout: 30_000 }, () => {
     { args: ['start'], code: 2, stderr: /missing required argument/ },
     { args: ['start', 'no-such-scenario'], code: 2, stderr: /unknown scenario "no-such-scenario"/ },
     { args: ['up', '--provider', 'docker-swarm'], code: 2, stderr: /unknown provider/ },
-    { args: ['verify'], code: 2, stderr: /name a scenario or pass --all/ },
+    { args: ['verify'], code: 2, stderr: /name a scenario, pass --all, or --from <folder>/ },
     { args: ['verify', 'crashloop-exit1', '--case', 'shortcut/no-such-case'], code: 2, stderr: /no case shortcut\/no-such-case \(cases are named solution, fix\/<name>, shortcut\/<name>\)/ },
     { args: ['check'], code: 3, stderr: /no cluster yet[\s\S]*fix: run `kubedrill up`/ },
     { args: ['status'], code: 3, stderr: /no cluster yet/ },

@@ -123,9 +123,13 @@ export function namespaceClashes(scenarios: readonly { dir: string; spec: Scenar
   const owners = new Map<string, string>();
   const problems: ScenarioProblem[] = [];
   for (const { dir, spec } of scenarios) {
-    const owner = owners.get(spec.namespace);
-    if (owner === undefined) owners.set(spec.namespace, spec.id);
-    else problems.push({ file: path.join(dir, 'scenario.yaml'), fieldPath: 'namespace', detail: `"${spec.namespace}" is already used by scenario ${owner}` });
+    // Every namespace an attempt makes: its own and each of `namespaces`.
+    const names: Array<[string, string]> = [[spec.namespace, 'namespace'], ...Object.entries(spec.namespaces ?? {}).map(([role, n]): [string, string] => [n.name, `namespaces.${role}.name`])];
+    for (const [name, fieldPath] of names) {
+      const owner = owners.get(name);
+      if (owner === undefined) owners.set(name, spec.id);
+      else problems.push({ file: path.join(dir, 'scenario.yaml'), fieldPath, detail: `"${name}" is already used by scenario ${owner}` });
+    }
   }
   return problems;
 }

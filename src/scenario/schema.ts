@@ -18,13 +18,12 @@ export const workloadKinds = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', '
 export type WorkloadKind = (typeof workloadKinds)[number];
 
 /**
- * A workload the scenario injects: a name (a Deployment, or the one workload
- * of the manifests with that name) or `{kind, name}`. `identity: name` where
+ * A workload the scenario injects: a Deployment's name, or `{kind, name}`. `identity: name` where
  * recreating the object is the honest fix (a Job's template is immutable):
  * the check then follows whatever object holds the name, not the injected uid.
  */
 const workload = z.union([
-  name.describe('name of a workload the scenario injects (a Deployment unless the manifests hold another kind by that name)'),
+  name.describe('name of a Deployment the scenario injects (other kinds: {kind, name})'),
   z
     .object({ kind: z.enum(workloadKinds), name, identity: z.enum(['uid', 'name']).default('uid') })
     .strict(),

@@ -1,12 +1,10 @@
-import { parsePath } from '../../grader/path.ts';
-import { parseQuantity } from '../../grader/quantity.ts';
 import { fieldPathOf, showValue, type ScenarioProblem } from './errors.ts';
 import type { LoadedObject } from './manifests.ts';
-import { containersOf } from './pod-spec.ts';
-import { keepCheckId, workloadKinds, type CheckSpec, type ScenarioSpec, type WorkloadRef } from './schema.ts';
+import { keepCheckId, type CheckSpec, type ScenarioSpec, type WorkloadKind, type WorkloadRef } from './schema.ts';
 import { workloadId } from '../../grader/workload.ts';
 import { STORED_KINDS } from '../../grader/stored/content.ts';
 import type { YamlDoc } from './yaml-source.ts';
+import { checkRules, isWorkloadKind, oneOf, roleText, type Placed, type Report } from './check-rules.ts';
 
 /** Kinds that live outside any namespace: touching them makes a scenario exclusive. */
 const clusterScoped = new Set(['PriorityClass', 'ClusterRole', 'ClusterRoleBinding', 'Namespace', 'Node', 'StorageClass', 'PersistentVolume', 'CustomResourceDefinition', 'IngressClass']);
@@ -25,22 +23,50 @@ export interface SpecContext {
   manifestsComplete: boolean;
 }
 
+/**
+ * The workload kinds a check kind can judge (absent: any). The `running` ones
+ * read live pods, and a Job's pods run to completion: there are none to read.
+ */
+const running = { kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'Pod'], instead: 'jobComplete or logContains for a Job or CronJob' } as const;
+const judges: Partial<Record<CheckSpec['kind'], { kinds: readonly WorkloadKind[]; instead: string }>> = {
+  rolloutComplete: { kinds: ['Deployment', 'StatefulSet', 'DaemonSet'], instead: 'jobComplete for a Job or CronJob, podsHealthy for a Pod' },
+  jobComplete: { kinds: ['Job', 'CronJob'], instead: 'rolloutComplete or podsHealthy' },
+  podsHealthy: running,
+  restartsStable: running,
+  fileContent: running,
+  envNamesService: running,
+  networkReachable: running,
+};
+
 /** Rules the schema cannot express: they relate fields to each other, to the folder, and to the manifests. */
 export function specProblems(context: SpecContext): ScenarioProblem[] {
   const { spec, folder, file, doc } = context;
   const problems: ScenarioProblem[] = [];
-  const report = (at: PropertyKey[], detail: string): void => {
+  const report: Report = (at, detail) => {
     const line = doc.lineOf(at);
     problems.push({ file, fieldPath: fieldPathOf(at), detail, ...(line ? { line } : {}) });
   };
   const all = [...context.objectsByStep.values()].flat();
-  const deployments = new Set(all.filter((o) => o.object.kind === 'Deployment').map((o) => o.object.metadata.name));
-  const workloads = all.filter((o) => (workloadKinds as readonly string[]).includes(o.object.kind));
-  const known = workloads.map((o) => `${o.object.kind}/${o.object.metadata.name}`).join(', ') || 'none';
-  const workload = (at: PropertyKey[], ref: WorkloadRef | undefined): void => {
-    if (!context.manifestsComplete || ref === undefined) return;
+  const roles = namespaceRoles(spec, report);
+  const knownRole = (at: PropertyKey[], role: string | undefined, also?: 'cluster'): boolean => {
+    if (role === undefined || roles.has(role) || role === also) return true;
+    report(at, `names no namespace role: ${showValue(role)} (expected main${also ? ', cluster' : ''} or a key of namespaces: ${[...roles].join(', ')})`);
+    return false;
+  };
+  const placed = placeObjects(spec, context, knownRole);
+
+  /** The workload a reference names among the objects applied into `role` (reported when missing). */
+  const workload = (at: PropertyKey[], ref: WorkloadRef | undefined, role?: string): LoadedObject | undefined => {
+    const objects = placed.in(role);
+    if (!objects || ref === undefined) return undefined;
     const { kind, name } = workloadId(ref);
-    if (!workloads.some((o) => o.object.kind === kind && o.object.metadata.name === name)) report(at, `names no ${kind} of the manifests: ${showValue(name)} (workloads: ${known})`);
+    const found = objects.findLast((o) => o.object.kind === kind && o.object.metadata.name === name);
+    if (found) return found;
+    // A bare name is always a Deployment: say so when the name belongs to another kind.
+    const other = typeof ref === 'string' ? objects.find((o) => o.object.metadata.name === name && isWorkloadKind(o.object.kind)) : undefined;
+    const hint = other ? `a bare name is a Deployment: write {kind: ${other.object.kind}, name: ${name}}` : placed.missing(role, kind, name);
+    report(at, `names no ${kind} of the manifests${roleText(role)}: ${showValue(name)} (${hint})`);
+    return undefined;
   };
 
   if (spec.id !== folder) report(['id'], `expected ${showValue(folder)} (the folder's name), saw ${showValue(spec.id)}`);
@@ -50,15 +76,24 @@ export function specProblems(context: SpecContext): ScenarioProblem[] {
   const reason = touches ? `it creates ${touches.label}` : spec.inject.some((s) => 'nodeResource' in s) ? 'it patches node resources' : undefined;
   if (reason && !spec.exclusive) report(['exclusive'], `expected true: ${reason} (cluster-scoped), so attempts cannot run side by side`);
 
-  const applied = new Set<string>();
+  const applied = new Map<string, Set<string>>(); // role → Deployments applied so far
   spec.inject.forEach((step, index) => {
-    for (const o of context.objectsByStep.get(index) ?? []) if (o.object.kind === 'Deployment') applied.add(o.object.metadata.name);
+    if ('apply' in step) {
+      const names = applied.get(step.namespace ?? 'main') ?? new Set<string>();
+      for (const o of context.objectsByStep.get(index) ?? []) if (o.object.kind === 'Deployment') names.add(o.object.metadata.name);
+      applied.set(step.namespace ?? 'main', names);
+    }
     if (!('waitFor' in step)) return;
-    const name = workloadId(step.waitFor.workload).name;
-    if (!deployments.has(name)) workload(['inject', index, 'waitFor', 'workload'], step.waitFor.workload);
-    else if (context.manifestsComplete && !applied.has(name)) report(['inject', index, 'waitFor', 'workload'], `Deployment ${name} is not applied by an earlier step`);
+    const at = ['inject', index, 'waitFor', 'workload'];
+    const { workload: ref, namespace: role } = step.waitFor;
+    const { kind, name } = workloadId(ref);
+    if (kind !== 'Deployment') report(at, `expected a Deployment (waitFor waits for condition Available), saw ${kind} ${showValue(name)}`);
+    else if (knownRole(['inject', index, 'waitFor', 'namespace'], role) && workload(at, ref, role) && !applied.get(role ?? 'main')?.has(name)) {
+      report(at, `Deployment ${name} is not applied by an earlier step${roleText(role)}`);
+    }
   });
 
+  // Observations read the main namespace only.
   for (const list of ['all', 'any'] as const) {
     spec.symptom[list].forEach((observation, index) => {
       if ('workload' in observation) workload(['symptom', list, index, 'workload'], observation.workload);
@@ -68,9 +103,8 @@ export function specProblems(context: SpecContext): ScenarioProblem[] {
   const ids = new Map<string, number>();
   const keepIds = new Set(spec.keep.map(keepCheckId));
   spec.keep.forEach((object, index) => {
-    const injected = all.some((o) => o.object.kind === object.kind && o.object.metadata.name === object.name);
     if (!(STORED_KINDS as readonly string[]).includes(object.kind)) report(['keep', index, 'kind'], `${object.kind} cannot be kept: its objects belong to a controller (keep one of ${STORED_KINDS.join(', ')})`);
-    else if (context.manifestsComplete && !injected) report(['keep', index], `names no object of the manifests: ${object.kind} ${showValue(object.name)}`);
+    else if (!placed.find('main', object.kind, object.name)) report(['keep', index], `names no object of the manifests: ${object.kind} ${showValue(object.name)} (${placed.missing('main', object.kind, object.name)})`);
   });
   spec.checks.forEach((check, index) => {
     if (keepIds.has(check.id)) report(['checks', index, 'id'], `${showValue(check.id)} is the id of a keep entry's check: pick another`);
@@ -78,99 +112,74 @@ export function specProblems(context: SpecContext): ScenarioProblem[] {
     const first = ids.get(check.id);
     if (first !== undefined) report(at('id'), `duplicate id ${showValue(check.id)} (also checks[${first}])`);
     else ids.set(check.id, index);
-    for (const field of ['workload', 'from', 'control', 'higher', 'lower', 'pods'] as const) {
-      if (field in check) workload(at(field), (check as Record<string, unknown>)[field] as WorkloadRef | undefined);
+    // An unknown role is reported once; nothing the check names is looked up there.
+    const lookups = knownRole(at('namespace'), check.namespace);
+    const role = check.namespace;
+    let subject: LoadedObject | undefined;
+    for (const field of ['workload', 'from', 'higher', 'lower', 'pods'] as const) {
+      const ref = field in check ? ((check as Record<string, unknown>)[field] as WorkloadRef | undefined) : undefined;
+      if (ref === undefined) continue;
+      const judged = judges[check.kind];
+      const { kind } = workloadId(ref);
+      if (judged && (field === 'workload' || field === 'from') && !judged.kinds.includes(kind)) {
+        const meant = typeof ref === 'string' ? placed.in(role)?.find((o) => o.object.metadata.name === ref && judged.kinds.includes(o.object.kind as WorkloadKind)) : undefined;
+        const hint = meant ? `a bare name is a Deployment: write {kind: ${meant.object.kind}, name: ${ref as string}}` : `use ${judged.instead}`;
+        report(at(field), `expected ${oneOf(judged.kinds)} (what ${check.kind} judges), saw a ${kind}: ${hint}`);
+      } else if (lookups) {
+        const found = workload(at(field), ref, role);
+        if (field === 'workload') subject = found;
+      }
     }
-    checkRules(check, at, report, context.manifestsComplete ? all : undefined);
+    const labels = (role ?? 'main') === 'main' ? spec.namespaceLabels : (spec.namespaces[role ?? '']?.labels ?? {});
+    if (lookups) checkRules({ check, at, report, placed, role, subject, labels });
+    else checkRules({ check, at, report, placed: undefined, role: 'main', subject: undefined, labels: {} });
+    if (check.kind === 'accessReview') knownRole(at('in'), check.in, 'cluster');
   });
   return problems;
 }
 
-/** Per-kind rules; `all` is undefined when the manifests could not all be read (lookups are skipped). */
-function checkRules(check: CheckSpec, at: (field: string) => PropertyKey[], report: (at: PropertyKey[], detail: string) => void, all: readonly LoadedObject[] | undefined): void {
-  // Without all manifests a lookup proves nothing: `true` means "found".
-  const find = (kind: string, name: string): LoadedObject | true | undefined =>
-    all ? all.find((o) => o.object.kind === kind && o.object.metadata.name === name) : true;
-  switch (check.kind) {
-    case 'networkReachable':
-      if (all) {
-        // Both verdicts find the genuine target through an injected Service: "blocked" runs its
-        // control in the target's pods, "reachable" reads back a target pod's identity.
-        const service = find('Service', check.host.split('.')[0] ?? check.host);
-        const ports = service && service !== true ? ((service.object.spec as { ports?: { port?: number }[] } | undefined)?.ports ?? []) : [];
-        if (!service) {
-          // A "reachable" check on a missing Service fails at grading with its reason; a manifest
-          // that failed to load must not be reported twice, so only "blocked" insists here.
-          if (check.expect === 'blocked') report(at('host'), `expect "blocked" needs a Service the scenario injects, to prove the target is up; no Service ${showValue(check.host)}`);
-        } else if (!ports.some((p) => p.port === check.port)) report(at('port'), `Service ${showValue(check.host)} has no port ${check.port}`);
-        else if (service !== true) targetProblem(service, all, (detail) => report(at('host'), detail));
-      }
-      return;
-    case 'fieldCompare':
-      if ((check.object === undefined) === (check.pods === undefined)) report(at('object'), 'needs exactly one of object or pods');
-      if (check.op !== 'exists' && check.op !== 'absent' && check.value === undefined) report(at('value'), `required for op ${showValue(check.op)}`);
-      try {
-        parsePath(check.path); // the grader's own parser: a path it cannot read fails here, not mid-attempt
-      } catch (error) {
-        report(at('path'), (error as Error).message);
-      }
-      if (check.quantity) {
-        const values = Array.isArray(check.value) ? check.value : check.value === undefined ? [] : [check.value];
-        const bad = values.find((v) => typeof v === 'boolean' || parseQuantity(v) === undefined);
-        if (bad !== undefined) report(at('value'), `expected a Kubernetes quantity (160Mi, 1Gi, 500m) since quantity is true, saw ${showValue(bad)}`);
-      }
-      return;
-    case 'configMapData':
-    case 'fileContent':
-      try {
-        new RegExp(check.matches);
-      } catch (error) {
-        report(at('matches'), `not a valid regular expression: ${(error as Error).message}`);
-      }
-      return;
-    case 'specUnchanged': {
-      const deployment = find(workloadId(check.workload).kind, workloadId(check.workload).name);
-      if (deployment === true || deployment === undefined) return;
-      const names = containersOf(deployment.object, deployment.object.kind).map(({ container }) => container.name);
-      if (!names.includes(check.container)) {
-        report(at('container'), `Deployment/${check.workload} has no container ${showValue(check.container)} (containers: ${names.join(', ')})`);
-      }
-      return;
-    }
-    case 'policyApplies':
-      if (!find('NetworkPolicy', check.policy)) report(at('policy'), `names no NetworkPolicy of the manifests: ${showValue(check.policy)}`);
-      return;
-    case 'envNamesService': {
-      const service = find('Service', check.service);
-      if (!service) report(at('service'), `names no Service of the manifests: ${showValue(check.service)}`);
-      else if (service !== true && all) targetProblem(service, all, (detail) => report(at('service'), detail));
-      return;
-    }
-    case 'objectExists':
-      if (check.injected && !find(check.object.kind, check.object.name)) {
-        report(at('object'), `${check.object.kind}/${check.object.name} is not in the manifests (set injected: false for an object the learner creates)`);
-      }
-      return;
-    default:
-      return;
+/** The roles checks and apply steps may name; each extra namespace must be one of its own. */
+function namespaceRoles(spec: ScenarioSpec, report: Report): Set<string> {
+  const owners = new Map<string, string>([[spec.namespace, "the scenario's namespace"]]);
+  for (const [role, { name }] of Object.entries(spec.namespaces)) {
+    if (role === 'main') report(['namespaces', role], "main is the scenario's own namespace (namespace, namespaceLabels): pick another role");
+    if (role === 'cluster') report(['namespaces', role], 'cluster means cluster-wide (accessReview in: cluster): pick another role');
+    const owner = owners.get(name);
+    if (owner) report(['namespaces', role, 'name'], `expected a namespace of its own, saw ${showValue(name)}, already ${owner}`);
+    else owners.set(name, `namespaces.${role}.name`);
   }
+  return new Set(['main', ...Object.keys(spec.namespaces)]);
 }
 
-/** The genuine target behind a Service is the one injected Deployment its selector matches: say so when several match. */
-function targetProblem(service: LoadedObject, all: readonly LoadedObject[], report: (detail: string) => void): void {
-  const selector = (service.object.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {};
-  const entries = Object.entries(selector);
-  const matching = [...new Set(
-    all
-      .filter((o) => o.object.kind === 'Deployment')
-      .filter((o) => {
-        const labels = ((o.object.spec as { template?: { metadata?: { labels?: Record<string, string> } } } | undefined)?.template?.metadata?.labels) ?? {};
-        return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
-      })
-      .map((o) => o.object.metadata.name),
-  )];
-  // Selecting none is the manifests' own problem (reported where the Service is); two is ambiguous here.
-  if (matching.length > 1) {
-    report(`Service ${showValue(service.object.metadata.name)} must select exactly one injected Deployment (the genuine target), saw ${matching.join(', ')}`);
-  }
+/** The objects of each role as the apply steps place them (no namespace: main); lookups are fair only when every file loaded and every role is known. */
+function placeObjects(spec: ScenarioSpec, context: SpecContext, knownRole: (at: PropertyKey[], role: string | undefined) => boolean): Placed {
+  const byRole = new Map<string, LoadedObject[]>([['main', []]]);
+  let lookups = context.manifestsComplete;
+  spec.inject.forEach((step, index) => {
+    if (!('apply' in step)) return;
+    if (!knownRole(['inject', index, 'namespace'], step.namespace)) lookups = false;
+    const role = step.namespace ?? 'main';
+    byRole.set(role, [...(byRole.get(role) ?? []), ...(context.objectsByStep.get(index) ?? [])]);
+  });
+  const all = [...byRole.values()].flat();
+  const is = (kind: string, name: string) => (o: LoadedObject): boolean => o.object.kind === kind && o.object.metadata.name === name;
+  const inRole = (role: string | undefined): LoadedObject[] | undefined => (lookups ? (byRole.get(role ?? 'main') ?? []) : undefined);
+  return {
+    all: lookups ? all : undefined,
+    in: inRole,
+    find: (role, kind, name) => {
+      const objects = clusterScoped.has(kind) ? (lookups ? all : undefined) : inRole(role);
+      return objects ? objects.findLast(is(kind, name)) : true;
+    },
+    missing: (role, kind, name, known) => {
+      const other = [...byRole].find(([r, objects]) => r !== (role ?? 'main') && objects.some(is(kind, name)))?.[0];
+      if (other) return `it is applied into namespace role ${other}`;
+      const workload = isWorkloadKind(kind);
+      const there = (inRole(role) ?? []).filter((o) => (workload ? isWorkloadKind(o.object.kind) : o.object.kind === kind));
+      const list = known ?? [...new Set(there.map((o) => (workload ? o.label : o.object.metadata.name)))];
+      const what = workload ? 'workloads' : `${kind.replace(/y$/, 'ie')}s`; // NetworkPolicy → NetworkPolicies
+      return `${what}${roleText(role) ? ' there' : ''}: ${list.join(', ') || 'none'}`;
+    },
+  };
 }
+

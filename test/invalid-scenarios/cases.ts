@@ -259,4 +259,74 @@ export const invalidCases: InvalidCase[] = [
     text: 'expected a Kubernetes quantity (160Mi, 1Gi, 500m) since quantity is true, saw "160 MiB"',
     edits: [{ file: 'scenario.yaml', replace: '    matches: ^ok$\n    gate: true\n', with: '    matches: ^ok$\n    gate: true\n  - id: web-memory\n    description: web may use enough memory\n    kind: fieldCompare\n    object: { kind: Deployment, name: web }\n    path: spec.template.spec.containers[name=web].resources.limits.memory\n    op: gte\n    value: 160 MiB\n    quantity: true\n' }],
   },
+  {
+    name: 'workload-in-other-namespace',
+    expected: 'scenario.yaml: checks[1].workload',
+    text: 'names no Deployment of the manifests applied into namespace role backend: "client" (it is applied into namespace role main)',
+    edits: [
+      { file: 'scenario.yaml', replace: 'namespace: fixture\n', with: 'namespace: fixture\nnamespaces:\n  backend: { name: fixture-backend }\n' },
+      { file: 'scenario.yaml', replace: 'kind: podsHealthy\n', with: 'kind: podsHealthy\n    namespace: backend\n' },
+    ],
+  },
+  {
+    name: 'rollout-of-a-job',
+    expected: 'scenario.yaml: checks[0].workload',
+    text: 'expected a Deployment, StatefulSet or DaemonSet (what rolloutComplete judges), saw a Job: use jobComplete',
+    edits: [
+      { file: 'manifests/migrate.yaml', write: "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  backoffLimit: 2\n  template:\n    spec:\n      terminationGracePeriodSeconds: 2\n      restartPolicy: Never\n      containers:\n        - name: migrate\n          image: busybox:1.36\n          command: [sh, -c, 'echo migrated']\n" },
+      { file: 'scenario.yaml', replace: '  - apply: manifests/client.yaml\n', with: '  - apply: manifests/client.yaml\n  - apply: manifests/migrate.yaml\n' },
+      { file: 'scenario.yaml', replace: 'kind: rolloutComplete\n    workload: web\n', with: 'kind: rolloutComplete\n    workload: { kind: Job, name: migrate }\n' },
+    ],
+  },
+  {
+    name: 'unknown-log-container',
+    expected: 'scenario.yaml: checks[7].container',
+    text: 'Deployment/web has no container "httpd" (containers: web)',
+    edits: [{ file: 'scenario.yaml', replace: '    matches: ^ok$\n    gate: true\n', with: '    matches: ^ok$\n    gate: true\n  - id: web-logs-start\n    description: web logged its start\n    kind: logContains\n    workload: web\n    container: httpd\n    matches: started\n' }],
+  },
+  {
+    name: 'unknown-namespace-role',
+    expected: 'scenario.yaml: checks[5].namespace',
+    text: 'names no namespace role: "backend" (expected main or a key of namespaces: main)',
+    edits: [{ file: 'scenario.yaml', replace: 'kind: policyApplies\n', with: 'kind: policyApplies\n    namespace: backend\n' }],
+  },
+  {
+    name: 'apply-into-unknown-role',
+    expected: 'scenario.yaml: inject[2].namespace',
+    text: 'names no namespace role: "backend"',
+    edits: [{ file: 'scenario.yaml', replace: '  - apply: manifests/client.yaml\n', with: '  - apply: manifests/client.yaml\n    namespace: backend\n' }],
+  },
+  {
+    name: 'namespace-name-clash',
+    expected: 'scenario.yaml: namespaces.backend.name',
+    text: "expected a namespace of its own, saw \"fixture\", already the scenario's namespace",
+    edits: [{ file: 'scenario.yaml', replace: 'namespace: fixture\n', with: 'namespace: fixture\nnamespaces:\n  backend: { name: fixture }\n' }],
+  },
+  {
+    name: 'secret-invalid-regex',
+    expected: 'scenario.yaml: checks[7].matches',
+    text: 'not a valid regular expression',
+    edits: [{ file: 'scenario.yaml', replace: '    matches: ^ok$\n    gate: true\n', with: '    matches: ^ok$\n    gate: true\n  - id: web-token\n    description: the token of web is set\n    kind: secretData\n    name: web-token\n    key: token\n    matches: ^[a-z+$\n' }],
+  },
+  {
+    name: 'unknown-service-account',
+    expected: 'scenario.yaml: checks[7].serviceAccount',
+    text: 'names no ServiceAccount the manifests create: "client" (ServiceAccounts: default)',
+    edits: [{ file: 'scenario.yaml', replace: '    matches: ^ok$\n    gate: true\n', with: '    matches: ^ok$\n    gate: true\n  - id: client-cannot-list-pods\n    description: client still cannot list pods\n    kind: accessReview\n    serviceAccount: client\n    verb: list\n    resource: pods\n    expect: denied\n    gate: true\n' }],
+  },
+  {
+    name: 'unknown-claim',
+    expected: 'scenario.yaml: checks[7].name',
+    text: "names no PersistentVolumeClaim of the manifests nor of a StatefulSet's volumeClaimTemplates (<template>-<statefulset>-<ordinal>): \"data-web-0\"",
+    edits: [{ file: 'scenario.yaml', replace: '    matches: ^ok$\n    gate: true\n', with: '    matches: ^ok$\n    gate: true\n  - id: web-data-bound\n    description: the data claim of web is Bound\n    kind: claimBound\n    name: data-web-0\n' }],
+  },
+  {
+    name: 'namespace-label-not-gate',
+    expected: 'scenario.yaml: checks[7].gate',
+    text: 'expected true: team=web is set at injection (namespaceLabels), so the check holds on the broken state',
+    edits: [
+      { file: 'scenario.yaml', replace: 'namespace: fixture\n', with: 'namespace: fixture\nnamespaceLabels:\n  team: web\n' },
+      { file: 'scenario.yaml', replace: '    matches: ^ok$\n    gate: true\n', with: '    matches: ^ok$\n    gate: true\n  - id: namespace-team\n    description: the namespace still names its team\n    kind: namespaceLabel\n    label: team\n    value: web\n' },
+    ],
+  },
 ];
