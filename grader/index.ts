@@ -17,6 +17,7 @@ import { restartsStable } from './checks/restarts-stable.ts';
 import { rolloutComplete } from './checks/rollout-complete.ts';
 import { specUnchanged } from './checks/spec-unchanged.ts';
 import { accessReview } from './checks/access-review.ts';
+import { admitted } from './checks/admitted.ts';
 import { claimBound } from './checks/claim-bound.ts';
 import { jobComplete } from './checks/job-complete.ts';
 import { logContains } from './checks/log-contains.ts';
@@ -64,6 +65,7 @@ export const checks: { [K in CheckKind]: (check: CheckOf<K>, ctx: CheckContext) 
   logContains,
   accessReview,
   namespaceLabel,
+  admitted,
 };
 
 /** The function behind every symptom observation kind. */

@@ -105,6 +105,8 @@ export interface Probe {
   logs(target: { pod: string; container?: string }, options?: { previous?: boolean; tail?: number }): Promise<string>;
   /** A SubjectAccessReview through the API. */
   access(question: AccessQuestion): Promise<AccessAnswer>;
+  /** Would the API server admit this pod in the probe's namespace now? (a server-side dry-run create) */
+  admit(pod: V1Pod): Promise<AccessAnswer>;
 }
 
 /** A manifest object as written in the scenario files. */

@@ -35,8 +35,9 @@ const oneOfEach: CheckSpec[] = [
   check('secretData', { name: 'creds', key: 'token', matches: '^x$' }),
   check('claimBound', { name: 'data' }),
   check('logContains', { workload: 'api', matches: 'ready', previous: false }),
-  check('accessReview', { serviceAccount: 'reporter', verb: 'get', resource: 'configmaps', group: '', expect: 'allowed' }),
+  check('accessReview', { serviceAccount: 'reporter', verbs: ['get'], resources: ['configmaps'], group: '', expect: 'allowed' }),
   check('namespaceLabel', { label: 'pod-security.kubernetes.io/enforce', value: 'restricted' }),
+  check('admitted', { workload: 'api' }),
 ];
 
 const named = (w: Where | undefined): boolean => typeof w?.kind === 'string' && w.kind.length > 0 && typeof w.name === 'string' && w.name.length > 0;

@@ -51,7 +51,9 @@ export function checkWhere(spec: CheckSpec, namespace = 'the attempt namespace')
     case 'claimBound':
       return { kind: 'PersistentVolumeClaim', name: spec.name, path: 'status.phase' };
     case 'accessReview':
-      return { kind: 'ServiceAccount', name: spec.serviceAccount, path: `may ${spec.verb} ${spec.resource}` };
+      return { kind: 'ServiceAccount', name: spec.serviceAccount, path: `may ${spec.verbs.join('/')} ${spec.resources.join('/')}` };
+    case 'admitted':
+      return workloadAt(spec.workload, 'spec.template');
     case 'namespaceLabel':
       return { kind: 'Namespace', name: namespace, path: `metadata.labels[${spec.label}]` };
   }

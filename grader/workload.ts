@@ -137,6 +137,11 @@ export function resolveWorkload(options: ResolveOptions): Resolution {
   };
 }
 
+/** What the workload asks for, for a reason: "spec.replicas 2", or a bare Pod's phase ("phase Succeeded"). */
+export function desiredText(w: Workload): string {
+  return w.kind === 'Pod' ? `phase ${(w.object as V1Pod).status?.phase ?? 'unknown'}` : `${w.desiredPath} ${w.desired}`;
+}
+
 /** The pod template of a workload object (a bare Pod: its own metadata and spec). */
 export function templateOf(kind: WorkloadKind, object: WorkloadObject): V1PodTemplateSpec | undefined {
   if (kind === 'Pod') {

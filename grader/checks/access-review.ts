@@ -1,38 +1,54 @@
 import { fail, pass } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
-import type { CheckContext } from '../types.ts';
+import type { AccessQuestion, CheckContext } from '../types.ts';
 
 /**
- * accessReview: asks the API server's authorizer (a SubjectAccessReview, as
+ * accessReview: asks the API server's authorizer (SubjectAccessReviews, as
  * `kubectl auth can-i --as=system:serviceaccount:…` does) whether the
- * ServiceAccount may do one thing, and compares with `expect`. Judges what
- * RBAC decides — any Role, ClusterRole or binding spelling that grants it —
- * never the objects' shape. A missing ServiceAccount fails: a grant to a
- * name nobody runs as proves nothing. Never final: a binding just written
- * may take a moment to reach the authorizer.
+ * ServiceAccount may do each verb on each resource in each namespace named,
+ * and every answer must be `expect`. Judges what RBAC decides — any Role,
+ * ClusterRole, aggregation, group or wildcard that grants it — never the
+ * objects' shape; "denied" over a matrix of verbs, resources and namespaces
+ * is how a scenario says "this much and nothing more". A missing
+ * ServiceAccount fails: a grant to a name nobody runs as proves nothing.
+ * Never final: a binding just written may take a moment to reach the authorizer.
  */
 export async function accessReview(check: CheckOf<'accessReview'>, ctx: CheckContext): Promise<Outcome> {
   const own = ctx.snapshot.namespace;
-  const where = { kind: 'ServiceAccount', name: check.serviceAccount, path: `may ${check.verb} ${check.resource}` };
-  const namespace = check.in === 'cluster' ? undefined : check.in ? ctx.namespaces?.[check.in] : own;
-  if (check.in && check.in !== 'cluster' && !namespace) return fail(`internal: no namespace of the attempt has role ${check.in}`, where);
+  const where = { kind: 'ServiceAccount', name: check.serviceAccount, path: `may ${check.verbs.join('/')} ${check.resources.join('/')}` };
+  const scopes: Array<string | undefined> = [];
+  for (const role of check.in ?? [undefined]) {
+    if (role === 'cluster') scopes.push(undefined);
+    else if (role === undefined) scopes.push(own);
+    else if (ctx.namespaces?.[role]) scopes.push(ctx.namespaces[role]);
+    else return fail(`internal: no namespace of the attempt has role ${role}`, where);
+  }
   if (!(ctx.snapshot.serviceAccounts ?? []).some((sa) => sa.metadata?.name === check.serviceAccount)) {
     return fail(`ServiceAccount ${check.serviceAccount} not found in namespace ${own}: expected it to exist (the pods run as it)`, { kind: 'ServiceAccount', name: check.serviceAccount });
   }
-  const resource = `${check.resource}${check.subresource ? `/${check.subresource}` : ''}${check.group ? `.${check.group}` : ''}${check.resourceName ? ` ${check.resourceName}` : ''}`;
-  const scope = namespace ? `in namespace ${namespace}` : 'cluster-wide';
-  const question = `can ${own}:${check.serviceAccount} ${check.verb} ${resource} ${scope}`;
-  const answer = await ctx.probe.access({
-    serviceAccount: { namespace: own, name: check.serviceAccount },
-    verb: check.verb,
-    resource: check.resource,
-    group: check.group,
-    ...(check.subresource ? { subresource: check.subresource } : {}),
-    ...(check.resourceName ? { resourceName: check.resourceName } : {}),
-    ...(namespace ? { namespace } : {}),
-  });
-  const seen = answer.allowed ? 'allowed' : 'denied';
-  const why = answer.reason ? ` (${answer.reason})` : '';
-  if (seen !== check.expect) return fail(`${question}: expected ${check.expect}, saw ${seen}${why}`, where);
-  return pass(`${question}: ${seen}${why}`, where);
+  const questions: AccessQuestion[] = scopes.flatMap((namespace) =>
+    check.resources.flatMap((resource) =>
+      check.verbs.map((verb) => ({
+        serviceAccount: { namespace: own, name: check.serviceAccount },
+        verb,
+        resource,
+        group: check.group,
+        ...(check.subresource ? { subresource: check.subresource } : {}),
+        ...(check.resourceName ? { resourceName: check.resourceName } : {}),
+        ...(namespace ? { namespace } : {}),
+      })),
+    ),
+  );
+  const answers = await Promise.all(questions.map((q) => ctx.probe.access(q)));
+  const words = (q: AccessQuestion): string =>
+    `${q.verb} ${q.resource}${q.subresource ? `/${q.subresource}` : ''}${q.group ? `.${q.group}` : ''}${q.resourceName ? ` ${q.resourceName}` : ''} ${q.namespace ? `in ${q.namespace}` : 'cluster-wide'}`;
+  const wrong = questions.map((q, i) => ({ q, a: answers[i]! })).filter(({ a }) => (a.allowed ? 'allowed' : 'denied') !== check.expect);
+  const who = `${own}:${check.serviceAccount}`;
+  if (wrong.length > 0) {
+    const first = wrong[0]!;
+    const more = wrong.length > 1 ? ` (and ${wrong.length - 1} more of ${questions.length} questions)` : '';
+    return fail(`can ${who} ${words(first.q)}: expected ${check.expect}, saw ${first.a.allowed ? 'allowed' : 'denied'}${first.a.reason ? ` (${first.a.reason})` : ''}${more}`, where);
+  }
+  const only = questions.length === 1 ? `can ${who} ${words(questions[0]!)}` : `${questions.length} questions for ${who} (${check.verbs.join(', ')} × ${check.resources.join(', ')})`;
+  return pass(`${only}: all ${check.expect}`, where);
 }

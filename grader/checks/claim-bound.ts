@@ -20,6 +20,9 @@ export function claimBound(check: CheckOf<'claimBound'>, ctx: CheckContext): Out
     const wanted = `${claim.spec?.storageClassName === undefined ? 'the default class' : `storageClassName ${JSON.stringify(claim.spec.storageClassName)}`}${volumeName ? `, volumeName ${volumeName}` : ''}`;
     return fail(`${subject} status.phase: expected Bound, saw ${phase} (asks for ${wanted}, ${claim.spec?.resources?.requests?.storage ?? 'no size'})`, where('status.phase'));
   }
+  if (check.volume && volumeName !== check.volume) {
+    return fail(`${subject} spec.volumeName: expected PersistentVolume ${check.volume} (the volume with the data), saw ${volumeName}`, where('spec.volumeName'));
+  }
   const volume = (ctx.snapshot.persistentVolumes ?? []).find((v) => v.metadata?.name === volumeName);
   if (!volume) return fail(`${subject} spec.volumeName: names PersistentVolume ${volumeName}, which does not exist`, where('spec.volumeName'));
   const ref = volume.spec?.claimRef;

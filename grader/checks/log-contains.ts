@@ -32,6 +32,8 @@ export async function logContains(check: CheckOf<'logContains'>, ctx: CheckConte
     pods.map(async (pod) => {
       try {
         const text = await ctx.probe.logs({ pod: podName(pod), ...(container ? { container } : {}) }, { previous: check.previous, ...(check.tail ? { tail: check.tail } : {}) });
+        // The kubelet answers 200 with this text once it has removed that instance (a crash loop's previous one, mid back-off).
+        if (/^unable to retrieve container logs for \S+\s*$/.test(text)) throw new Error(`the kubelet no longer holds that instance's log (${text.trim()})`);
         const lines = text.split(/\r?\n/).filter((l) => l !== '');
         return { pod, lines, hit: lines.find((l) => pattern.test(l)) };
       } catch (error) {

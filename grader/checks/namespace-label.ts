@@ -7,6 +7,7 @@ export function namespaceLabel(check: CheckOf<'namespaceLabel'>, ctx: CheckConte
   const ns = ctx.snapshot.namespace;
   const where = { kind: 'Namespace', name: ns, path: `metadata.labels[${check.label}]` };
   const seen = ctx.snapshot.namespaceObject?.metadata?.labels?.[check.label];
+  if (seen === undefined && check.orAbsent) return pass(`Namespace ${ns} has no label ${check.label} (which means ${check.value})`, where);
   if (seen !== check.value) return finalFail(`Namespace ${ns} label ${check.label}: expected ${JSON.stringify(check.value)}, saw ${seen === undefined ? 'no such label' : JSON.stringify(seen)}`, where);
   return pass(`Namespace ${ns} label ${check.label}=${seen}`, where);
 }

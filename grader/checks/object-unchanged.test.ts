@@ -15,7 +15,7 @@ const baseline = storedObjects(fixture.snapshot);
 function graded(edit: (s: Snapshot) => void): CheckContext {
   const snapshot = structuredClone(fixture.snapshot);
   edit(snapshot);
-  return { snapshot, probe: { exec: () => Promise.reject(new Error('no exec')), logs: () => Promise.reject(new Error('no logs')), access: () => Promise.reject(new Error('no access')) }, injected: fixture.injected, fingerprint: fixture.fingerprint, baseline };
+  return { snapshot, probe: { exec: () => Promise.reject(new Error('no exec')), logs: () => Promise.reject(new Error('no logs')), access: () => Promise.reject(new Error('no access')), admit: () => Promise.reject(new Error('no admit')) }, injected: fixture.injected, fingerprint: fixture.fingerprint, baseline };
 }
 const redis = (s: Snapshot): V1Deployment => s.deployments.find((d) => d.metadata?.name === 'redis')!;
 const service = (s: Snapshot): V1Service => s.services.find((d) => d.metadata?.name === 'redis')!;

@@ -4,7 +4,7 @@ import type { CheckOf, Outcome } from '../outcome.ts';
 import { podProblems, problemPath } from '../pod-state.ts';
 import type { CheckContext } from '../types.ts';
 import { podAt, unreadyWhere } from '../where.ts';
-import { judged, podLabel, resolveWorkload, strayNote } from '../workload.ts';
+import { desiredText, judged, podLabel, resolveWorkload, strayNote } from '../workload.ts';
 
 /**
  * podsHealthy: the workload owns at least one pod, and every pod it owns or
@@ -19,7 +19,7 @@ export function podsHealthy(check: CheckOf<'podsHealthy'>, ctx: CheckContext): O
   const w = found.workload;
   const note = strayNote(w);
   if (w.pods.length === 0) {
-    return fail(`${w.kind} ${w.name} pods: expected at least 1 Running and Ready pod, saw none (${w.desiredPath} ${w.desired})${note}`, unreadyWhere(w));
+    return fail(`${w.kind} ${w.name} pods: expected at least 1 Running and Ready pod, saw none (${desiredText(w)})${note}`, unreadyWhere(w));
   }
   const all = judged(w);
   const sick = all.map((p) => ({ pod: p, problems: podProblems(p) })).filter((p) => p.problems.length > 0);

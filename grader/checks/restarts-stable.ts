@@ -6,7 +6,7 @@ import { describeState, podName, stateField } from '../pod-state.ts';
 import { parseDuration, showTime, toMillis } from '../time.ts';
 import type { CheckContext, Where } from '../types.ts';
 import { workloadAt, podAt, statusPath, unreadyWhere } from '../where.ts';
-import { judged, podLabel, resolveWorkload, shortUid, strayNote } from '../workload.ts';
+import { desiredText, judged, podLabel, resolveWorkload, shortUid, strayNote } from '../workload.ts';
 
 /**
  * restartsStable: across the window between ctx.before and ctx.snapshot the
@@ -36,7 +36,7 @@ export function restartsStable(check: CheckOf<'restartsStable'>, ctx: CheckConte
   const then = earlier.workload;
   const subject = `Deployment ${now.name} over the ${check.window} window`;
   if (then.uid !== now.uid) return fail(`${subject}: was recreated (uid ${shortUid(then.uid)} → ${shortUid(now.uid)})`, workloadAt(now.name, 'metadata.uid'));
-  if (now.pods.length === 0) return fail(`${subject}: expected running pods to observe, saw none (${now.desiredPath} ${now.desired})${strayNote(now)}`, unreadyWhere(now));
+  if (now.pods.length === 0) return fail(`${subject}: expected running pods to observe, saw none (${desiredText(now)})${strayNote(now)}`, unreadyWhere(now));
 
   const thenByUid = new Map(judged(then).map((p) => [p.metadata?.uid, p]));
   const nowUids = new Set(judged(now).map((p) => p.metadata?.uid));

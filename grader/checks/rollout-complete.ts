@@ -59,7 +59,9 @@ export function rolloutComplete(check: CheckOf<'rolloutComplete'>, ctx: CheckCon
  * StatefulSetStatusViewer, in its order): the spec update observed, every
  * replica ready, and — since kubectl calls a partitioned rollout "complete"
  * with old pods left — no partition holding pods back (spec, so final):
- * updateRevision equal to currentRevision, every replica updated.
+ * every replica updated and, under RollingUpdate, updateRevision equal to
+ * currentRevision. kubectl refuses OnDelete; there the controller never
+ * moves currentRevision, so every pod at updateRevision is the whole rollout.
  */
 function statefulSetRollout(check: CheckOf<'rolloutComplete'>, w: Workload): Outcome {
   const s = w.object as V1StatefulSet;
@@ -76,8 +78,11 @@ function statefulSetRollout(check: CheckOf<'rolloutComplete'>, w: Workload): Out
   const ready = status.readyReplicas ?? 0;
   if (ready < replicas) return fail(`${subject} status.readyReplicas: expected ${replicas}, saw ${ready} (waiting for ${replicas - ready} pods to be ready)${strayNote(w)}`, at('status.readyReplicas'));
   const updated = status.updatedReplicas ?? 0;
-  if (status.updateRevision !== status.currentRevision || updated < replicas) {
-    return fail(`${subject} rolling update: expected every pod at revision ${status.updateRevision ?? '?'}, saw ${updated} of ${replicas} updated (currentRevision ${status.currentRevision ?? '?'})`, at('status.currentRevision'));
+  // Under OnDelete the controller never moves currentRevision: every pod at updateRevision is the whole rollout.
+  const onDelete = s.spec?.updateStrategy?.type === 'OnDelete';
+  if (updated < replicas || (!onDelete && status.updateRevision !== status.currentRevision)) {
+    const current = onDelete ? 'OnDelete: a pod takes the new template only once deleted' : `currentRevision ${status.currentRevision ?? '?'}`;
+    return fail(`${subject} rolling update: expected every pod at revision ${status.updateRevision ?? '?'}, saw ${updated} of ${replicas} updated (${current})`, at(onDelete ? 'status.updatedReplicas' : 'status.currentRevision'));
   }
   const available = status.availableReplicas ?? ready;
   if (available < replicas) return fail(`${subject} status.availableReplicas: expected ${replicas}, saw ${available}`, at('status.availableReplicas'));

@@ -72,6 +72,8 @@ function normalize(field: Field, value: unknown): unknown {
   if (field === 'workingDir') return value ?? '';
   if (field === 'env') return ((value as V1EnvVar[] | undefined) ?? []).map(normalizeEnv);
   if (field === 'resources') return normalizeResources(value as V1ResourceRequirements | undefined);
+  // Mounts are matched by path (their order is not the learner's intent); readOnly false is the default.
+  if (field === 'volumeMounts') return ((value as Array<Record<string, unknown>> | undefined) ?? []).map(({ readOnly, ...m }) => (readOnly ? { ...m, readOnly } : m)).sort((a, b) => String(a.mountPath).localeCompare(String(b.mountPath)));
   return value ?? [];
 }
 

@@ -27,6 +27,7 @@ export function fakeKube(): Kube & { namespaces: Map<string, V1Namespace>; snaps
     exec: unsupported('exec'),
     logs: unsupported('logs'),
     access: unsupported('access'),
+    admit: unsupported('admit'),
     deleteClusterObject: async () => undefined,
     listClusterObjects: async () => ({ persistentVolumes: [], storageClasses: [], clusterRoles: [], clusterRoleBindings: [], priorityClasses: [] }),
     listNodes: async () => [],

@@ -134,7 +134,7 @@ describe('cleanup outside the namespace', () => {
     storageClasses: [],
     priorityClasses: [],
   };
-  const kube = { listClusterObjects: async () => objects } as unknown as Kube;
+  const kube = { listClusterObjects: async () => objects, snapshot: async () => ({ roleBindings: [] }) } as unknown as Kube;
   const record: AttemptRecord = { scenario: 'eb', namespace: 'eb-app', namespaces: { data: 'eb-data' }, startedAt: started, hintsUsed: 0, revealed: false, fingerprint: {}, nodeResources: [], clusterObjects: [{ kind: 'PersistentVolume', name: 'injected' }], state: 'active' };
 
   it('finds what the learner made for the attempt after it began, not what was there or is another attempt\'s', async () => {

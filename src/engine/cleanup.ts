@@ -3,6 +3,7 @@ import type { AttemptRecord } from '../attempt/record.ts';
 import type { Progress } from '../../cluster/progress.ts';
 import { EXCLUSIVE_LOCK } from '../attempt/record.ts';
 import { ATTEMPT_NS_LABEL } from './labels.ts';
+import { selectorMatches } from '../../grader/selector.ts';
 
 const SYSTEM_CLASSES = new Set(['system-cluster-critical', 'system-node-critical']);
 
@@ -46,8 +47,9 @@ export async function cleanupAttempt(
 
 /**
  * What a learner made outside the attempt's namespaces for it: the
- * ClusterRoleBindings naming one of its ServiceAccounts, the ClusterRoles
- * only those bindings name, and the PersistentVolumes claimed from its
+ * ClusterRoleBindings naming one of its ServiceAccounts; the ClusterRoles
+ * those or its RoleBindings name, and the ones such a role aggregates, that
+ * no other binding names; and the PersistentVolumes claimed from its
  * namespaces — each created after the attempt began (a cluster's own
  * objects, and other attempts', are older or name other namespaces).
  */
@@ -61,7 +63,13 @@ export async function learnerClusterObjects(kube: Kube, record: AttemptRecord): 
   const bindings = all.clusterRoleBindings.filter((b) => made(b) && (b.subjects ?? []).some((s) => s.kind === 'ServiceAccount' && namespaces.has(s.namespace ?? '')));
   const gone = new Set(bindings.map((b) => b.metadata?.name));
   const stillNamed = new Set(all.clusterRoleBindings.filter((b) => !gone.has(b.metadata?.name)).map((b) => b.roleRef.name));
-  const roles = all.clusterRoles.filter((r) => made(r) && bindings.some((b) => b.roleRef.kind === 'ClusterRole' && b.roleRef.name === r.metadata?.name) && !stillNamed.has(r.metadata?.name ?? ''));
+  // RoleBindings go with their namespaces: the ClusterRoles they name are read before.
+  const roleBindings = (await Promise.all([...namespaces].map((ns) => kube.snapshot(ns, ['roleBindings']).catch(() => undefined)))).flatMap((s) => s?.roleBindings ?? []);
+  const named = new Set([...bindings, ...roleBindings].filter((b) => b.roleRef.kind === 'ClusterRole').map((b) => b.roleRef.name));
+  const ours = all.clusterRoles.filter((r) => made(r) && named.has(r.metadata?.name ?? ''));
+  // The parts an aggregated role of ours gathers, when the learner made them too.
+  const parts = all.clusterRoles.filter((r) => made(r) && ours.some((agg) => (agg.aggregationRule?.clusterRoleSelectors ?? []).some((sel) => selectorMatches(sel, r.metadata?.labels))));
+  const roles = [...new Set([...ours, ...parts])].filter((r) => !stillNamed.has(r.metadata?.name ?? ''));
   const volumes = all.persistentVolumes.filter((v) => made(v) && namespaces.has(v.spec?.claimRef?.namespace ?? ''));
   return [
     ...bindings.map((b) => ({ kind: 'ClusterRoleBinding', name: b.metadata!.name! })),
@@ -84,12 +92,15 @@ export interface Leftover {
  * claimed from it, a PriorityClass labelled for it. Cleanup should have
  * removed every one; what is listed here would pile up on a learner's cluster.
  */
-export async function leftovers(kube: Kube, namespaces: ReadonlySet<string>): Promise<Leftover[]> {
+export async function leftovers(kube: Kube, namespaces: ReadonlySet<string>, suffixes: ReadonlySet<string> = new Set()): Promise<Leftover[]> {
   const all = await kube.listClusterObjects();
   const standing = (o: { metadata?: { deletionTimestamp?: unknown } }): boolean => !o.metadata?.deletionTimestamp;
-  const labelled = (o: { metadata?: { labels?: Record<string, string> } }): string | undefined => {
+  // Labelled for one of the namespaces, or named with a case's $KD_SUFFIX (scripts name what they create so).
+  const labelled = (o: { metadata?: { name?: string; labels?: Record<string, string> } }): string | undefined => {
     const ns = o.metadata?.labels?.[ATTEMPT_NS_LABEL];
-    return ns && namespaces.has(ns) ? `labelled for namespace ${ns}` : undefined;
+    if (ns && namespaces.has(ns)) return `labelled for namespace ${ns}`;
+    const suffix = [...suffixes].find((x) => o.metadata?.name?.endsWith(x));
+    return suffix ? `named with a case's suffix ${suffix}` : undefined;
   };
   const found: Leftover[] = [];
   const add = (kind: string, o: { metadata?: { name?: string } }, why: string | undefined): void => {

@@ -33,6 +33,7 @@ export function recordingProbe(inner: Probe): Probe & { recorded: RecordedExec[]
       reviews.push({ question, answer });
       return answer;
     },
+    admit: (pod) => inner.admit(pod),
   };
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sleep, type Kube } from '../kube/client.ts';
 import { silentProgress, type Progress } from '../../cluster/progress.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -106,6 +106,9 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
   const pressure = new Pressure(options.kube, options.limits ?? DEFAULT_LIMITS);
   let counter = 0;
   const used = new Set<string>();
+  const suffixes = new Set<string>();
+  // Two runs on one cluster must not share a case's names: each run's suffixes carry a token of its own.
+  const runToken = randomBytes(2).readUInt16BE(0).toString(36).padStart(2, '0').slice(-2);
   const planned = options.scenarios.map((scenario) => ({
     scenario,
     cases: casesOf(scenario, options.solutionOnly ?? false).filter((c) => !options.cases || options.cases.includes(c.name)),
@@ -113,7 +116,8 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
   const order = planned.flatMap(({ scenario, cases }) => cases.map((script) => ({ scenario, script }))).sort((a, b) => expectedLength(b, options.auditShare) - expectedLength(a, options.auditShare));
   const done = new Map<string, Map<CaseScript, Promise<CaseResult>>>();
   for (const { scenario, script } of order) {
-    const suffix = `v${(counter++).toString(36)}`;
+    const suffix = `v${runToken}${(counter++).toString(36)}`;
+    suffixes.add(clusterSuffix(suffix));
     const run = (): Promise<CaseResult> =>
       slots.run(async () => {
         await pressure.admit(options.signal);
@@ -133,7 +137,7 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
       return { id: scenario.id, proven: list.every((r) => r.actual === r.expected), cases: list };
     }),
   );
-  const left = await sweep(options.kube, used);
+  const left = await sweep(options.kube, used, suffixes);
   return { results, totals: { ...totalsOf(results, (Date.now() - started) / 1000, pressure), leftovers: left } };
 }
 
@@ -179,12 +183,12 @@ export function audited(scenario: string, name: string, share: number): boolean 
  * count as gone. Read twice, a few seconds apart, so nothing mid-deletion
  * is reported.
  */
-async function sweep(kube: Kube, namespaces: ReadonlySet<string>): Promise<Leftover[]> {
+async function sweep(kube: Kube, namespaces: ReadonlySet<string>, suffixes: ReadonlySet<string>): Promise<Leftover[]> {
   if (namespaces.size === 0) return [];
-  const first = await leftovers(kube, namespaces).catch(() => []);
+  const first = await leftovers(kube, namespaces, suffixes).catch(() => []);
   if (first.length === 0) return [];
   await sleep(5000);
-  return leftovers(kube, namespaces).catch((error: Error) => [{ kind: 'cluster', name: '?', why: `sweep could not read cluster-scoped objects: ${error.message}` }]);
+  return leftovers(kube, namespaces, suffixes).catch((error: Error) => [{ kind: 'cluster', name: '?', why: `sweep could not read cluster-scoped objects: ${error.message}` }]);
 }
 
 async function runCase(options: VerifyOptions, written: Scenario, script: CaseScript, suffix: string, runStarted: number, uses: (namespace: string) => void): Promise<CaseResult> {

@@ -52,6 +52,8 @@ export interface Kube {
   logs(namespace: string, pod: string, container: string | undefined, options?: { previous?: boolean; tail?: number }): Promise<string>;
   /** Ask the authorizer (a SubjectAccessReview) whether a ServiceAccount may do something. */
   access(question: AccessQuestion): Promise<AccessAnswer>;
+  /** A server-side dry-run create of `pod` in `namespace`: admitted, or the API server's refusal. */
+  admit(namespace: string, pod: V1Pod): Promise<AccessAnswer>;
   /** Delete a cluster-scoped object of one of the kinds attempts make (absent is fine). */
   deleteClusterObject(kind: string, name: string): Promise<void>;
   /** Cluster-scoped objects attempts can leave behind: PVs, StorageClasses, ClusterRoles, ClusterRoleBindings, PriorityClasses. */
@@ -210,6 +212,18 @@ export function connect(options: ConnectOptions = {}): Kube {
       });
       const status = review.status;
       return { allowed: status?.allowed === true && status?.denied !== true, reason: status?.reason || status?.evaluationError || (status?.allowed ? 'allowed' : 'no rule allows it') };
+    },
+    async admit(namespace, pod) {
+      try {
+        await core.createNamespacedPod({ namespace, body: pod, dryRun: 'All' });
+        return { allowed: true, reason: 'admitted' };
+      } catch (error) {
+        const code = (error as { code?: number })?.code;
+        if (code !== 403 && code !== 422 && code !== 400) throw error;
+        const body = (error as { body?: unknown }).body;
+        const message = typeof body === 'string' ? (JSON.parse(body) as { message?: string }).message : (body as { message?: string } | undefined)?.message;
+        return { allowed: false, reason: message ?? String((error as Error).message) };
+      }
     },
     async deleteClusterObject(kind, name) {
       const apiVersion = CLUSTER_API_VERSIONS[kind];

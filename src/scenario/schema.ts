@@ -66,7 +66,7 @@ export const checkSpec = z.discriminatedUnion('kind', [
     workload,
     container: name,
     /** Container fields compared with the injected manifest (never with cluster state). */
-    fields: z.array(z.enum(['image', 'command', 'args', 'workingDir', 'env', 'envFrom', 'resources'])).min(1),
+    fields: z.array(z.enum(['image', 'command', 'args', 'workingDir', 'env', 'envFrom', 'resources', 'volumeMounts'])).min(1),
   }),
   z.object({
     ...checkBase,
@@ -195,6 +195,8 @@ export const checkSpec = z.discriminatedUnion('kind', [
     kind: z.literal('claimBound'),
     /** The PersistentVolumeClaim is Bound to a PersistentVolume that is Bound to it (claimRef uid) and still exists. */
     name,
+    /** The PersistentVolume it must be bound to (the injected one: its data), not any volume that fits. */
+    volume: name.optional(),
   }),
   z.object({
     ...checkBase,
@@ -212,15 +214,19 @@ export const checkSpec = z.discriminatedUnion('kind', [
   z.object({
     ...checkBase,
     kind: z.literal('accessReview'),
-    /** A ServiceAccount of the check's namespace, asked through a SubjectAccessReview (what the API server would decide). */
+    /**
+     * A ServiceAccount of the check's namespace, asked through SubjectAccessReviews
+     * (what the API server would decide): every verb × resource × namespace
+     * combination must come out as `expect`.
+     */
     serviceAccount: name,
-    verb: z.enum(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', 'impersonate', 'bind', 'escalate', '*']),
-    resource: z.string().regex(/^[a-z*][a-z0-9.*-]*$/, 'a plural resource name such as pods or deployments'),
+    verbs: z.array(z.enum(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', 'impersonate', 'bind', 'escalate'])).min(1),
+    resources: z.array(z.string().regex(/^[a-z][a-z0-9.-]*$/, 'a plural resource name such as pods or deployments')).min(1),
     group: z.string().default(''),
     subresource: z.string().optional(),
     resourceName: z.string().optional(),
-    /** The namespace (role) the access is asked in; default the check's. `cluster`: cluster-wide. */
-    in: role.optional(),
+    /** The namespaces (roles) the access is asked in; default the check's. `cluster`: cluster-wide. */
+    in: z.array(role).min(1).optional(),
     expect: z.enum(['allowed', 'denied']),
   }),
   z.object({
@@ -229,6 +235,18 @@ export const checkSpec = z.discriminatedUnion('kind', [
     /** The attempt namespace (the check's) carries this label with this value. */
     label: z.string().min(1),
     value: z.string(),
+    /** Also pass when the label is absent (where absence means `value`, as an unset enforce-version means latest). */
+    orAbsent: z.boolean().default(false),
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('admitted'),
+    /**
+     * A pod made from the workload's template now passes admission in the
+     * check's namespace (a server-side dry-run create): Pod Security, quotas,
+     * LimitRanges, webhooks judge the template as they would a new pod.
+     */
+    workload,
   }),
 ]);
 

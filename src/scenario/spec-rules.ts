@@ -133,7 +133,7 @@ export function specProblems(context: SpecContext): ScenarioProblem[] {
     const labels = (role ?? 'main') === 'main' ? spec.namespaceLabels : (spec.namespaces[role ?? '']?.labels ?? {});
     if (lookups) checkRules({ check, at, report, placed, role, subject, labels });
     else checkRules({ check, at, report, placed: undefined, role: 'main', subject: undefined, labels: {} });
-    if (check.kind === 'accessReview') knownRole(at('in'), check.in, 'cluster');
+    if (check.kind === 'accessReview') (check.in ?? []).forEach((r, i) => knownRole([...at('in'), i], r, 'cluster'));
   });
   return problems;
 }

@@ -312,7 +312,7 @@ export const invalidCases: InvalidCase[] = [
     name: 'unknown-service-account',
     expected: 'scenario.yaml: checks[7].serviceAccount',
     text: 'names no ServiceAccount the manifests create: "client" (ServiceAccounts: default)',
-    edits: [{ file: 'scenario.yaml', replace: '    matches: ^ok$\n    gate: true\n', with: '    matches: ^ok$\n    gate: true\n  - id: client-cannot-list-pods\n    description: client still cannot list pods\n    kind: accessReview\n    serviceAccount: client\n    verb: list\n    resource: pods\n    expect: denied\n    gate: true\n' }],
+    edits: [{ file: 'scenario.yaml', replace: '    matches: ^ok$\n    gate: true\n', with: '    matches: ^ok$\n    gate: true\n  - id: client-cannot-list-pods\n    description: client still cannot list pods\n    kind: accessReview\n    serviceAccount: client\n    verbs: [list]\n    resources: [pods]\n    expect: denied\n    gate: true\n' }],
   },
   {
     name: 'unknown-claim',
