@@ -20,6 +20,7 @@ import {
 } from '@kubernetes/client-node';
 import type { AccessAnswer, AccessQuestion, ExecResult, KubeObject, Snapshot } from '../../grader/types.ts';
 import { BASE_KINDS, type SnapshotKind } from './kinds.ts';
+import { readSnapshot, type SnapshotApis } from './snapshot.ts';
 import { execInPod } from './exec.ts';
 import { watchChanges, type Changes, type WatchedKind } from './changes.ts';
 import { ClusterError } from '../../cluster/errors.ts';
@@ -116,6 +117,7 @@ export function connect(options: ConnectOptions = {}): Kube {
   const storage = kc.makeApiClient(StorageV1Api);
   const discovery = kc.makeApiClient(DiscoveryV1Api);
   const authz = kc.makeApiClient(AuthorizationV1Api);
+  const apis: SnapshotApis = { core, apps, net, sched, batch, rbac, storage, discovery };
   const objects = KubernetesObjectApi.makeApiClient(kc);
   const jsonPatch = setHeaderOptions('Content-Type', PatchStrategy.JsonPatch);
   const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
@@ -130,61 +132,7 @@ export function connect(options: ConnectOptions = {}): Kube {
         await objects.patch(body, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
       }
     },
-    async snapshot(namespace, only = BASE_KINDS) {
-      // A kind left out reads as an empty list (polls that need a few kinds spare the API server the rest).
-      const want = new Set(only);
-      const read = <T>(kind: SnapshotKind, list: () => Promise<{ items: T[] }>): Promise<T[] | undefined> => (want.has(kind) ? list().then((r) => r.items) : Promise.resolve(undefined));
-      const [ns, deployments, replicaSets, pods, services, configMaps, networkPolicies, events, nodes, priorityClasses, ...more] = await Promise.all([
-        want.has('namespaceObject') ? core.readNamespace({ name: namespace }).catch(() => undefined) : undefined,
-        read('deployments', () => apps.listNamespacedDeployment({ namespace })),
-        read('replicaSets', () => apps.listNamespacedReplicaSet({ namespace })),
-        read('pods', () => core.listNamespacedPod({ namespace })),
-        read('services', () => core.listNamespacedService({ namespace })),
-        read('configMaps', () => core.listNamespacedConfigMap({ namespace })),
-        read('networkPolicies', () => net.listNamespacedNetworkPolicy({ namespace })),
-        read('events', () => core.listNamespacedEvent({ namespace })),
-        read('nodes', () => core.listNode()),
-        read('priorityClasses', () => sched.listPriorityClass()),
-        read('statefulSets', () => apps.listNamespacedStatefulSet({ namespace })),
-        read('daemonSets', () => apps.listNamespacedDaemonSet({ namespace })),
-        read('jobs', () => batch.listNamespacedJob({ namespace })),
-        read('cronJobs', () => batch.listNamespacedCronJob({ namespace })),
-        read('secrets', () => core.listNamespacedSecret({ namespace })),
-        read('endpointSlices', () => discovery.listNamespacedEndpointSlice({ namespace })),
-        read('persistentVolumeClaims', () => core.listNamespacedPersistentVolumeClaim({ namespace })),
-        read('persistentVolumes', () => core.listPersistentVolume()),
-        read('storageClasses', () => storage.listStorageClass()),
-        read('serviceAccounts', () => core.listNamespacedServiceAccount({ namespace })),
-        read('roles', () => rbac.listNamespacedRole({ namespace })),
-        read('roleBindings', () => rbac.listNamespacedRoleBinding({ namespace })),
-        read('clusterRoles', () => rbac.listClusterRole()),
-        read('clusterRoleBindings', () => rbac.listClusterRoleBinding()),
-        read('resourceQuotas', () => core.listNamespacedResourceQuota({ namespace })),
-        read('limitRanges', () => core.listNamespacedLimitRange({ namespace })),
-      ] as const);
-      const [statefulSets, daemonSets, jobs, cronJobs, secrets, endpointSlices, persistentVolumeClaims, persistentVolumes, storageClasses, serviceAccounts, roles, roleBindings, clusterRoles, clusterRoleBindings, resourceQuotas, limitRanges] = more;
-      const extra = Object.fromEntries(
-        Object.entries({ statefulSets, daemonSets, jobs, cronJobs, secrets, endpointSlices, persistentVolumeClaims, persistentVolumes, storageClasses, serviceAccounts, roles, roleBindings, clusterRoles, clusterRoleBindings, resourceQuotas, limitRanges }).filter(([, v]) => v !== undefined),
-      );
-      // Plain JSON (dates as ISO strings): the same shape as recorded fixtures.
-      return concerning(
-        plain({
-          takenAt: Date.now(),
-          namespace,
-          namespaceObject: ns,
-          deployments: deployments ?? [],
-          replicaSets: replicaSets ?? [],
-          pods: pods ?? [],
-          services: services ?? [],
-          configMaps: configMaps ?? [],
-          networkPolicies: networkPolicies ?? [],
-          events: events ?? [],
-          nodes: nodes ?? [],
-          priorityClasses: priorityClasses ?? [],
-          ...extra,
-        }) as Snapshot,
-      );
-    },
+    snapshot: (namespace, only = BASE_KINDS) => readSnapshot(apis, namespace, only),
     exec: (namespace, pod, container, command, timeoutMs) => execInPod(kc, { namespace, pod, container, command, timeoutMs }),
     async logs(namespace, pod, container, options = {}) {
       const text = await core.readNamespacedPodLog({ name: pod, namespace, container, previous: options.previous, tailLines: options.tail });
@@ -357,30 +305,6 @@ export const CLUSTER_API_VERSIONS: Record<string, string> = {
   ClusterRole: 'rbac.authorization.k8s.io/v1',
   ClusterRoleBinding: 'rbac.authorization.k8s.io/v1',
 };
-
-/**
- * A snapshot with its cluster-scoped extras cut down to what concerns its
- * namespace: PVs claimed from it, ClusterRoleBindings naming its
- * ServiceAccounts, the ClusterRoles those and its RoleBindings name, the
- * StorageClasses its claims and their volumes use — and anything labelled
- * as made for it. Other attempts' objects on a shared cluster stay out.
- */
-export function concerning(snapshot: Snapshot): Snapshot {
-  const ns = snapshot.namespace;
-  const ours = (o: { metadata?: { labels?: Record<string, string> } }): boolean => o.metadata?.labels?.['kubedrill.io/attempt-namespace'] === ns;
-  const result = { ...snapshot };
-  if (snapshot.persistentVolumes) result.persistentVolumes = snapshot.persistentVolumes.filter((pv) => ours(pv) || pv.spec?.claimRef?.namespace === ns);
-  if (snapshot.clusterRoleBindings) result.clusterRoleBindings = snapshot.clusterRoleBindings.filter((b) => ours(b) || (b.subjects ?? []).some((s) => s.namespace === ns));
-  if (snapshot.clusterRoles) {
-    const named = new Set([...(result.clusterRoleBindings ?? []), ...(snapshot.roleBindings ?? [])].filter((b) => b.roleRef.kind === 'ClusterRole').map((b) => b.roleRef.name));
-    result.clusterRoles = snapshot.clusterRoles.filter((r) => ours(r) || named.has(r.metadata?.name ?? ''));
-  }
-  if (snapshot.storageClasses) {
-    const used = new Set([...(snapshot.persistentVolumeClaims ?? []).map((c) => c.spec?.storageClassName), ...(result.persistentVolumes ?? []).map((v) => v.spec?.storageClassName)]);
-    result.storageClasses = snapshot.storageClasses.filter((c) => ours(c) || used.has(c.metadata?.name));
-  }
-  return result;
-}
 
 /** Whether an API error is a 404. */
 export function isNotFound(error: unknown): boolean {

@@ -1,0 +1,102 @@
+import type { AppsV1Api, BatchV1Api, CoreV1Api, DiscoveryV1Api, NetworkingV1Api, RbacAuthorizationV1Api, SchedulingV1Api, StorageV1Api } from '@kubernetes/client-node';
+import type { Snapshot } from '../../grader/types.ts';
+import type { SnapshotKind } from './kinds.ts';
+
+/** The API clients one read of a namespace lists through. */
+export interface SnapshotApis {
+  core: CoreV1Api;
+  apps: AppsV1Api;
+  net: NetworkingV1Api;
+  sched: SchedulingV1Api;
+  batch: BatchV1Api;
+  rbac: RbacAuthorizationV1Api;
+  storage: StorageV1Api;
+  discovery: DiscoveryV1Api;
+}
+
+/** One read of `namespace`: one list call per kind in `only`, all at once; the rest read as empty (the extra kinds as absent). */
+export async function readSnapshot(apis: SnapshotApis, namespace: string, only: readonly SnapshotKind[]): Promise<Snapshot> {
+  const { core, apps, net, sched, batch, rbac, storage, discovery } = apis;
+
+  // A kind left out reads as an empty list (polls that need a few kinds spare the API server the rest).
+  const want = new Set(only);
+  const read = <T>(kind: SnapshotKind, list: () => Promise<{ items: T[] }>): Promise<T[] | undefined> => (want.has(kind) ? list().then((r) => r.items) : Promise.resolve(undefined));
+  const [ns, deployments, replicaSets, pods, services, configMaps, networkPolicies, events, nodes, priorityClasses, ...more] = await Promise.all([
+    want.has('namespaceObject') ? core.readNamespace({ name: namespace }).catch(() => undefined) : undefined,
+    read('deployments', () => apps.listNamespacedDeployment({ namespace })),
+    read('replicaSets', () => apps.listNamespacedReplicaSet({ namespace })),
+    read('pods', () => core.listNamespacedPod({ namespace })),
+    read('services', () => core.listNamespacedService({ namespace })),
+    read('configMaps', () => core.listNamespacedConfigMap({ namespace })),
+    read('networkPolicies', () => net.listNamespacedNetworkPolicy({ namespace })),
+    read('events', () => core.listNamespacedEvent({ namespace })),
+    read('nodes', () => core.listNode()),
+    read('priorityClasses', () => sched.listPriorityClass()),
+    read('statefulSets', () => apps.listNamespacedStatefulSet({ namespace })),
+    read('daemonSets', () => apps.listNamespacedDaemonSet({ namespace })),
+    read('jobs', () => batch.listNamespacedJob({ namespace })),
+    read('cronJobs', () => batch.listNamespacedCronJob({ namespace })),
+    read('secrets', () => core.listNamespacedSecret({ namespace })),
+    read('endpointSlices', () => discovery.listNamespacedEndpointSlice({ namespace })),
+    read('persistentVolumeClaims', () => core.listNamespacedPersistentVolumeClaim({ namespace })),
+    read('persistentVolumes', () => core.listPersistentVolume()),
+    read('storageClasses', () => storage.listStorageClass()),
+    read('serviceAccounts', () => core.listNamespacedServiceAccount({ namespace })),
+    read('roles', () => rbac.listNamespacedRole({ namespace })),
+    read('roleBindings', () => rbac.listNamespacedRoleBinding({ namespace })),
+    read('clusterRoles', () => rbac.listClusterRole()),
+    read('clusterRoleBindings', () => rbac.listClusterRoleBinding()),
+    read('resourceQuotas', () => core.listNamespacedResourceQuota({ namespace })),
+    read('limitRanges', () => core.listNamespacedLimitRange({ namespace })),
+  ] as const);
+  const [statefulSets, daemonSets, jobs, cronJobs, secrets, endpointSlices, persistentVolumeClaims, persistentVolumes, storageClasses, serviceAccounts, roles, roleBindings, clusterRoles, clusterRoleBindings, resourceQuotas, limitRanges] = more;
+  const extra = Object.fromEntries(
+    Object.entries({ statefulSets, daemonSets, jobs, cronJobs, secrets, endpointSlices, persistentVolumeClaims, persistentVolumes, storageClasses, serviceAccounts, roles, roleBindings, clusterRoles, clusterRoleBindings, resourceQuotas, limitRanges }).filter(([, v]) => v !== undefined),
+  );
+  // Plain JSON (dates as ISO strings): the same shape as recorded fixtures.
+  return concerning(
+    plain({
+      takenAt: Date.now(),
+      namespace,
+      namespaceObject: ns,
+      deployments: deployments ?? [],
+      replicaSets: replicaSets ?? [],
+      pods: pods ?? [],
+      services: services ?? [],
+      configMaps: configMaps ?? [],
+      networkPolicies: networkPolicies ?? [],
+      events: events ?? [],
+      nodes: nodes ?? [],
+      priorityClasses: priorityClasses ?? [],
+      ...extra,
+    }) as Snapshot,
+  );
+}
+
+/**
+ * A snapshot with its cluster-scoped extras cut down to what concerns its
+ * namespace: PVs claimed from it, ClusterRoleBindings naming its
+ * ServiceAccounts, the ClusterRoles those and its RoleBindings name, the
+ * StorageClasses its claims and their volumes use — and anything labelled
+ * as made for it. Other attempts' objects on a shared cluster stay out.
+ */
+export function concerning(snapshot: Snapshot): Snapshot {
+  const ns = snapshot.namespace;
+  const ours = (o: { metadata?: { labels?: Record<string, string> } }): boolean => o.metadata?.labels?.['kubedrill.io/attempt-namespace'] === ns;
+  const result = { ...snapshot };
+  if (snapshot.persistentVolumes) result.persistentVolumes = snapshot.persistentVolumes.filter((pv) => ours(pv) || pv.spec?.claimRef?.namespace === ns);
+  if (snapshot.clusterRoleBindings) result.clusterRoleBindings = snapshot.clusterRoleBindings.filter((b) => ours(b) || (b.subjects ?? []).some((s) => s.namespace === ns));
+  if (snapshot.clusterRoles) {
+    const named = new Set([...(result.clusterRoleBindings ?? []), ...(snapshot.roleBindings ?? [])].filter((b) => b.roleRef.kind === 'ClusterRole').map((b) => b.roleRef.name));
+    result.clusterRoles = snapshot.clusterRoles.filter((r) => ours(r) || named.has(r.metadata?.name ?? ''));
+  }
+  if (snapshot.storageClasses) {
+    const used = new Set([...(snapshot.persistentVolumeClaims ?? []).map((c) => c.spec?.storageClassName), ...(result.persistentVolumes ?? []).map((v) => v.spec?.storageClassName)]);
+    result.storageClasses = snapshot.storageClasses.filter((c) => ours(c) || used.has(c.metadata?.name));
+  }
+  return result;
+}
+
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
