@@ -54,7 +54,7 @@ export function readyPods(ctx: CheckContext, workload: WorkloadRef): ReadyPods {
   const pods = byName.filter(runningReady);
   if (pods.length > 0) return { ok: true, workload: found.workload, pods };
   const states = byName.map((p) => `${podName(p)} ${p.status?.phase ?? 'Unknown'}`).join(', ') || 'no pods';
-  return { ok: false, reason: `no Running and Ready pod of Deployment ${workload} to exec into (saw ${states})${strayNote(found.workload)}`, where: unreadyWhere(found.workload) };
+  return { ok: false, reason: `no Running and Ready pod of ${workloadLabel(workload)} to exec into (saw ${states})${strayNote(found.workload)}`, where: unreadyWhere(found.workload) };
 }
 
 /** A container port by number or by the name a pod's containers give it. */

@@ -138,7 +138,7 @@ function liveService(ctx: CheckContext, target: Target, port: number): Served {
   const w = target.workload;
   const byName = [...w.pods].sort((a, b) => podName(a).localeCompare(podName(b)));
   const ready = byName.filter(runningReady);
-  if (ready.length === 0) return { ok: false, reason: `${w.kind} ${w.name} behind Service ${name} has no Running and Ready pod (saw ${byName.map((p) => `${podName(p)} ${p.status?.phase ?? 'Unknown'}`).join(', ') || 'no pods'})`, where: workloadAt(w.name, 'status.readyReplicas') };
+  if (ready.length === 0) return { ok: false, reason: `${w.kind} ${w.name} behind Service ${name} has no Running and Ready pod (saw ${byName.map((p) => `${podName(p)} ${p.status?.phase ?? 'Unknown'}`).join(', ') || 'no pods'})`, where: workloadAt(w, 'status.readyReplicas') };
   const selector = service.spec?.selector ?? {};
   const servers: { pod: V1Pod; port: number; ip: string }[] = [];
   for (const pod of ready) {

@@ -78,5 +78,5 @@ function templateRank(w: Workload, snapshot: Snapshot): Rank | string {
     pc = snapshot.priorityClasses.find((c) => c.globalDefault === true);
     source = pc ? `template, no class: global default ${pc.metadata?.name}` : 'template, no class';
   }
-  return { source, value: pc?.value ?? 0, where: workloadAt(w.name, 'spec.template.spec.priorityClassName') };
+  return { source, value: pc?.value ?? 0, where: workloadAt(w, 'spec.template.spec.priorityClassName') };
 }
