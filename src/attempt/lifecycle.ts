@@ -132,8 +132,9 @@ function fingerprint(scenario: ScenarioView, snapshot: Snapshot): Record<string,
   return result;
 }
 
-// Kinds whose identity a check follows (a recreated one is not the injected one).
-const FINGERPRINTED = new Set(['Deployment', 'Service', 'ConfigMap', 'NetworkPolicy', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Secret', 'ServiceAccount', 'PersistentVolumeClaim', 'Role', 'RoleBinding']);
+// Kinds whose identity a check follows (a recreated one is not the injected one). Secrets, claims and
+// RBAC objects are followed by name: recreating them is often the honest fix (a RoleBinding's roleRef is immutable).
+const FINGERPRINTED = new Set(['Deployment', 'Service', 'ConfigMap', 'NetworkPolicy', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
 
 /** The scenario's manifest objects grouped by the namespace role their apply step names. */
 export function injectedByRole(scenario: Pick<ScenarioView, 'inject' | 'manifests'>): Array<{ role: string; objects: KubeObject[] }> {
