@@ -129,7 +129,7 @@ export function connect(options: ConnectOptions = {}): Kube {
       for (const item of items) {
         const body = structuredClone(item) as KubernetesObject;
         if (!isClusterScoped(item.kind)) body.metadata = { ...body.metadata, namespace };
-        await objects.patch(body, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
+        await whenAdmitted(() => objects.patch(body, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply));
       }
     },
     snapshot: (namespace, only = BASE_KINDS) => readSnapshot(apis, namespace, only),
@@ -140,7 +140,7 @@ export function connect(options: ConnectOptions = {}): Kube {
     },
     async access(question) {
       const { serviceAccount: sa } = question;
-      const review = await authz.createSubjectAccessReview({
+      const review = await whenAdmitted(() => authz.createSubjectAccessReview({
         body: {
           apiVersion: 'authorization.k8s.io/v1',
           kind: 'SubjectAccessReview',
@@ -157,7 +157,7 @@ export function connect(options: ConnectOptions = {}): Kube {
             },
           },
         },
-      });
+      }));
       const status = review.status;
       return { allowed: status?.allowed === true && status?.denied !== true, reason: status?.reason || status?.evaluationError || (status?.allowed ? 'allowed' : 'no rule allows it') };
     },
@@ -204,7 +204,7 @@ export function connect(options: ConnectOptions = {}): Kube {
       return (await core.listNamespace({ labelSelector })).items;
     },
     async createNamespace(name, labels, annotations) {
-      await core.createNamespace({ body: { metadata: { name, labels, annotations } } });
+      await whenAdmitted(() => core.createNamespace({ body: { metadata: { name, labels, annotations } } }));
     },
     async annotateNamespace(name, annotations) {
       await core.patchNamespace({ name, body: { metadata: { annotations } } }, mergePatch);
@@ -305,6 +305,23 @@ export const CLUSTER_API_VERSIONS: Record<string, string> = {
   ClusterRole: 'rbac.authorization.k8s.io/v1',
   ClusterRoleBinding: 'rbac.authorization.k8s.io/v1',
 };
+
+/**
+ * Run a request again while the API server sheds load (429 Too Many
+ * Requests, its priority and fairness queues full on a busy 2-core cluster):
+ * up to 5 tries, waiting its Retry-After (1 s) plus a little more each time.
+ */
+export async function whenAdmitted<T>(request: () => Promise<T>, tries = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request();
+    } catch (error) {
+      const code = (error as { code?: number })?.code;
+      if (attempt >= tries || (code !== 429 && !/HTTP-Code: 429/.test(String((error as Error)?.message)))) throw error;
+      await sleep(1000 * attempt);
+    }
+  }
+}
 
 /** Whether an API error is a 404. */
 export function isNotFound(error: unknown): boolean {
