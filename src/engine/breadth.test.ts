@@ -45,8 +45,14 @@ describe('snapshotKinds', () => {
   it('reads the base kinds plus the list of every kind the manifests create and the checks name or read', () => {
     const kinds = snapshotKinds(view);
     expect(kinds.slice(0, BASE_KINDS.length)).toEqual([...BASE_KINDS]);
-    expect(kinds).toEqual(expect.arrayContaining(['jobs', 'cronJobs', 'roleBindings', 'persistentVolumes', 'statefulSets']));
+    expect(kinds).toEqual(expect.arrayContaining(['jobs', 'roleBindings', 'persistentVolumes', 'statefulSets', 'serviceAccounts']));
     expect(kinds).not.toContain('secrets');
+    expect(kinds).not.toContain('cronJobs');
+  });
+
+  it('a CronJob reads its Jobs too', () => {
+    const kinds = snapshotKinds({ injected: [], checks: [{ kind: 'jobComplete', workload: { kind: 'CronJob', name: 'nightly' } }] });
+    expect(kinds).toEqual(expect.arrayContaining(['cronJobs', 'jobs']));
   });
 
   it('a scenario of Deployments alone reads what it always did', () => {

@@ -6,7 +6,8 @@ import type { RecordedAccess, RecordedExec, RecordedLog, Fixture } from '../../g
 import type { AttemptRecord } from '../attempt/record.ts';
 import { baselineOf } from '../attempt/store.ts';
 import type { ScenarioView } from './scenario-view.ts';
-import { probeFor } from './grade.ts';
+import { probeFor, readAttempt } from './grade.ts';
+import { snapshotKinds } from '../kube/kinds.ts';
 import { sleep } from '../kube/client.ts';
 
 /** A Probe that runs for real and keeps every exec, log read and access review it made (for fixtures). */
@@ -49,9 +50,10 @@ export async function recordFixture(
   description: string,
 ): Promise<{ fixture: Fixture; verdicts: Verdict[] }> {
   const window = stabilityWindowMs(scenario.checks);
-  const before: Snapshot | undefined = window > 0 ? await kube.snapshot(record.namespace) : undefined;
+  const kinds = snapshotKinds(scenario);
+  const before: Snapshot | undefined = window > 0 ? await readAttempt(kube, record, kinds) : undefined;
   if (window > 0) await sleep(window);
-  const snapshot = await kube.snapshot(record.namespace);
+  const snapshot = await readAttempt(kube, record, kinds);
   const probe = recordingProbe(probeFor(kube, record.namespace, snapshot));
   const baseline = baselineOf(snapshot, record);
   const verdicts = await grade(scenario.checks, { snapshot, before, probe, injected: scenario.injected, fingerprint: record.fingerprint, ...(baseline ? { baseline } : {}) });

@@ -20,7 +20,7 @@ import {
 } from '@kubernetes/client-node';
 import type { AccessAnswer, AccessQuestion, ExecResult, KubeObject, Snapshot } from '../../grader/types.ts';
 import { BASE_KINDS, type SnapshotKind } from './kinds.ts';
-import { readSnapshot, type SnapshotApis } from './snapshot.ts';
+import { plain, readSnapshot, type SnapshotApis } from './snapshot.ts';
 import { execInPod } from './exec.ts';
 import { watchChanges, type Changes, type WatchedKind } from './changes.ts';
 import { ClusterError } from '../../cluster/errors.ts';
@@ -121,7 +121,6 @@ export function connect(options: ConnectOptions = {}): Kube {
   const objects = KubernetesObjectApi.makeApiClient(kc);
   const jsonPatch = setHeaderOptions('Content-Type', PatchStrategy.JsonPatch);
   const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
-  const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
   return {
     context: kc.getCurrentContext(),
     changes: (namespace, kinds) => watchChanges(kc, namespace, kinds),

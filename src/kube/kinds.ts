@@ -37,13 +37,12 @@ const LIST_OF: Record<string, SnapshotKind> = {
   LimitRange: 'limitRanges',
 };
 
-/** Kinds a check kind reads beyond what it names. */
+/** Kinds a check kind reads beyond the workloads and objects it names. */
 const CHECK_READS: Record<string, SnapshotKind[]> = {
-  jobComplete: ['jobs', 'cronJobs'],
   secretData: ['secrets'],
   claimBound: ['persistentVolumeClaims', 'persistentVolumes'],
-  logContains: ['jobs', 'cronJobs'],
-  mountsConfigMap: ['secrets'],
+  // The ServiceAccount must exist, `default` included (which no manifest creates).
+  accessReview: ['serviceAccounts'],
 };
 
 /**
@@ -57,6 +56,8 @@ export function snapshotKinds(scenario: { injected: Array<{ kind: string }>; che
   const add = (kind: string | undefined): void => {
     const list = kind ? LIST_OF[kind] : undefined;
     if (list) kinds.add(list);
+    // A CronJob's pods are found through its Jobs.
+    if (kind === 'CronJob') kinds.add('jobs');
   };
   for (const o of scenario.injected) add(o.kind);
   for (const k of scenario.keep ?? []) add(k.kind);

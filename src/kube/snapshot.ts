@@ -97,6 +97,7 @@ export function concerning(snapshot: Snapshot): Snapshot {
   return result;
 }
 
-function plain<T>(value: T): T {
+/** Plain JSON (dates as ISO strings): the shape of recorded fixtures. */
+export function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
