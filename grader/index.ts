@@ -23,6 +23,10 @@ import { jobComplete } from './checks/job-complete.ts';
 import { logContains } from './checks/log-contains.ts';
 import { namespaceLabel } from './checks/namespace-label.ts';
 import { secretData } from './checks/secret-data.ts';
+import { envSource } from './checks/env-source.ts';
+import { fileFromConfigMap } from './checks/file-from-config-map.ts';
+import { mainProcess } from './checks/main-process.ts';
+import { writablePaths } from './checks/writable-paths.ts';
 import { eventSeen } from './observations/event.ts';
 import { podNotReady } from './observations/pod-not-ready.ts';
 import { podPending } from './observations/pod-pending.ts';
@@ -66,6 +70,10 @@ export const checks: { [K in CheckKind]: (check: CheckOf<K>, ctx: CheckContext) 
   accessReview,
   namespaceLabel,
   admitted,
+  envSource,
+  fileFromConfigMap,
+  mainProcess,
+  writablePaths,
 };
 
 /** The function behind every symptom observation kind. */

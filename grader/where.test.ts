@@ -38,6 +38,10 @@ const oneOfEach: CheckSpec[] = [
   check('accessReview', { serviceAccount: 'reporter', verbs: ['get'], resources: ['configmaps'], group: '', expect: 'allowed' }),
   check('namespaceLabel', { label: 'pod-security.kubernetes.io/enforce', value: 'restricted' }),
   check('admitted', { workload: 'api' }),
+  check('envSource', { workload: 'api', container: 'api', variable: 'DB_PASSWORD', source: { kind: 'Secret', name: 'creds' } }),
+  check('fileFromConfigMap', { workload: 'api', container: 'api', path: '/etc/app/app.conf', configMap: 'settings' }),
+  check('mainProcess', { workload: 'api', container: 'api', process: 'httpd' }),
+  check('writablePaths', { workload: 'api', container: 'api', writable: ['/var/run'], readOnly: ['/'] }),
 ];
 
 const named = (w: Where | undefined): boolean => typeof w?.kind === 'string' && w.kind.length > 0 && typeof w.name === 'string' && w.name.length > 0;

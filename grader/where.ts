@@ -54,6 +54,14 @@ export function checkWhere(spec: CheckSpec, namespace = 'the attempt namespace')
       return { kind: 'ServiceAccount', name: spec.serviceAccount, path: `may ${spec.verbs.join('/')} ${spec.resources.join('/')}` };
     case 'admitted':
       return workloadAt(spec.workload, 'spec.template');
+    case 'envSource':
+      return workloadAt(spec.workload, `spec.template.spec.containers[name=${spec.container}].env`);
+    case 'fileFromConfigMap':
+      return workloadAt(spec.workload, `spec.template.spec.containers[name=${spec.container}].volumeMounts`);
+    case 'mainProcess':
+      return workloadAt(spec.workload, `PID 1 of container ${spec.container}`);
+    case 'writablePaths':
+      return workloadAt(spec.workload, `filesystem of container ${spec.container}`);
     case 'namespaceLabel':
       return { kind: 'Namespace', name: namespace, path: `metadata.labels[${spec.label}]` };
   }

@@ -60,14 +60,14 @@ export function mountsConfigMap(check: CheckOf<'mountsConfigMap'>, ctx: CheckCon
   return pass(`${where}: ${what} comes from ConfigMap ${check.configMap} (${source.how}), not optional`);
 }
 
-function configMapSource(volume: V1Volume, name: string): { optional?: boolean; how: string } | undefined {
+export function configMapSource(volume: V1Volume, name: string): { optional?: boolean; how: string } | undefined {
   if (volume.configMap?.name === name) return { optional: volume.configMap.optional, how: 'configMap volume' };
   const projected = volume.projected?.sources?.find((s) => s.configMap?.name === name);
   if (projected) return { optional: projected.configMap?.optional, how: 'projected volume' };
   return undefined;
 }
 
-function describeVolume(volume: V1Volume): string {
+export function describeVolume(volume: V1Volume): string {
   if (volume.configMap) return `ConfigMap ${volume.configMap.name}`;
   if (volume.projected) return `a projected volume of ${show((volume.projected.sources ?? []).map((s) => Object.keys(s).map((k) => `${k} ${(s as Record<string, { name?: string }>)[k]?.name ?? ''}`.trim()).join('+')))}`;
   const kind = Object.keys(volume).find((k) => k !== 'name');

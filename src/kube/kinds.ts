@@ -43,6 +43,8 @@ const CHECK_READS: Record<string, SnapshotKind[]> = {
   claimBound: ['persistentVolumeClaims', 'persistentVolumes'],
   // The ServiceAccount must exist, `default` included (which no manifest creates).
   accessReview: ['serviceAccounts'],
+  // An envFrom Secret later in the list may supply the variable whatever the check's source.
+  envSource: ['secrets'],
 };
 
 /**

@@ -240,6 +240,58 @@ export const checkSpec = z.discriminatedUnion('kind', [
   }),
   z.object({
     ...checkBase,
+    kind: z.literal('envSource'),
+    /**
+     * In the workload's pod template, the container's variable takes its value
+     * from this object — env valueFrom (secretKeyRef, configMapKeyRef) or
+     * envFrom (secretRef, configMapRef, with prefix), resolved as the kubelet
+     * does (envFrom in order, then env, a later entry winning) — not optional;
+     * the object exists and holds the key. With `key`, from that key.
+     */
+    workload,
+    container: name,
+    variable: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'an environment variable name'),
+    source: z.object({ kind: z.enum(['Secret', 'ConfigMap']), name, key: z.string().min(1).optional() }).strict(),
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('fileFromConfigMap'),
+    /**
+     * In the workload's pod template, the mount of the container that covers
+     * `path` (the deepest mountPath equal to it or a parent directory) is a
+     * non-optional configMap or projected volume whose file at that place is
+     * supplied by ConfigMap `configMap`: a directory mount with the key (or an
+     * `items` path) there, or a subPath mount of that file.
+     */
+    workload,
+    container: name,
+    path: z.string().regex(/^\/.*[^/]$/, 'an absolute file path'),
+    configMap: name,
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('mainProcess'),
+    /** In every Running pod, PID 1 of the container runs `process` (argv[0]'s basename; a busybox applet by its name): the server is the main process, not a child beside a keep-alive. */
+    workload,
+    container: name,
+    process: z.string().regex(/^[^/\s]+$/, 'a program name such as httpd'),
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('writablePaths'),
+    /**
+     * In every Running pod, as the container's user: each `writable` directory
+     * accepts a new file (written and removed at once), and each `readOnly`
+     * path lies on a read-only mount (/proc/self/mountinfo), not merely one
+     * the user may not write.
+     */
+    workload,
+    container: name,
+    writable: z.array(z.string().startsWith('/')).default([]),
+    readOnly: z.array(z.string().startsWith('/')).default([]),
+  }),
+  z.object({
+    ...checkBase,
     kind: z.literal('admitted'),
     /**
      * A pod made from the workload's template now passes admission in the

@@ -36,6 +36,8 @@ const judges: Partial<Record<CheckSpec['kind'], { kinds: readonly WorkloadKind[]
   fileContent: running,
   envNamesService: running,
   networkReachable: running,
+  mainProcess: running,
+  writablePaths: running,
 };
 
 /** Rules the schema cannot express: they relate fields to each other, to the folder, and to the manifests. */
