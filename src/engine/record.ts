@@ -2,7 +2,7 @@ import type { Kube } from '../kube/client.ts';
 import { grade, stabilityWindowMs } from '../../grader/index.ts';
 import { parseImage, repositories } from '../../grader/image.ts';
 import type { KubeObject, Probe, Snapshot, Verdict } from '../../grader/types.ts';
-import type { RecordedAccess, RecordedExec, RecordedLog, Fixture } from '../../grader/fixtures/replay.ts';
+import type { RecordedAccess, RecordedAdmission, RecordedExec, RecordedLog, Fixture } from '../../grader/fixtures/replay.ts';
 import type { AttemptRecord } from '../attempt/record.ts';
 import { baselineOf } from '../attempt/store.ts';
 import type { ScenarioView } from './scenario-view.ts';
@@ -10,15 +10,17 @@ import { probeFor, readAttempt } from './grade.ts';
 import { snapshotKinds } from '../kube/kinds.ts';
 import { sleep } from '../kube/client.ts';
 
-/** A Probe that runs for real and keeps every exec, log read and access review it made (for fixtures). */
-export function recordingProbe(inner: Probe): Probe & { recorded: RecordedExec[]; logsRead: RecordedLog[]; reviews: RecordedAccess[] } {
+/** A Probe that runs for real and keeps every exec, log read, access review and admission dry run it made (for fixtures). */
+export function recordingProbe(inner: Probe): Probe & { recorded: RecordedExec[]; logsRead: RecordedLog[]; reviews: RecordedAccess[]; admissions: RecordedAdmission[] } {
   const recorded: RecordedExec[] = [];
   const logsRead: RecordedLog[] = [];
   const reviews: RecordedAccess[] = [];
+  const admissions: RecordedAdmission[] = [];
   return {
     recorded,
     logsRead,
     reviews,
+    admissions,
     async exec(target, command, options) {
       const result = await inner.exec(target, command, options);
       recorded.push({ pod: target.pod, ...(target.container ? { container: target.container } : {}), command, result });
@@ -34,7 +36,13 @@ export function recordingProbe(inner: Probe): Probe & { recorded: RecordedExec[]
       reviews.push({ question, answer });
       return answer;
     },
-    admit: (pod) => inner.admit(pod),
+    async admit(pod) {
+      // The pod as asked: grading builds it from the template afresh, so a replay asks the same.
+      const asked = JSON.parse(JSON.stringify(pod)) as typeof pod;
+      const answer = await inner.admit(pod);
+      admissions.push({ pod: asked, answer });
+      return answer;
+    },
   };
 }
 
@@ -64,6 +72,7 @@ export async function recordFixture(
     exec: probe.recorded,
     ...(probe.logsRead.length ? { logs: probe.logsRead } : {}),
     ...(probe.reviews.length ? { access: probe.reviews } : {}),
+    ...(probe.admissions.length ? { admissions: probe.admissions } : {}),
     injected: scenario.injected,
     fingerprint: record.fingerprint,
     ...(baseline ? { baseline } : {}),
