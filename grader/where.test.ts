@@ -99,8 +99,8 @@ describe('recorded states: every verdict says where, without expected values', (
     const names = new Set((Object.values(lists) as { metadata?: { name?: string } }[][]).flatMap((list) => list.map((o) => o.metadata?.name)));
     for (const [i, v] of verdicts.entries()) {
       expect(named(v.where), v.id).toBe(true);
-      expect(v.where.namespace, v.id).toBe(v.where.kind === 'PriorityClass' ? undefined : fixture.snapshot.namespace);
-      expect(names.has(v.where.name) || v.where.name === checkWhere(scenario.checks[i]!).name, `${v.id}: ${v.where.name}`).toBe(true);
+      expect(v.where.namespace, v.id).toBe(v.where.kind === 'PriorityClass' || v.where.kind === 'Namespace' ? undefined : fixture.snapshot.namespace);
+      expect(names.has(v.where.name) || v.where.name === checkWhere(scenario.checks[i]!, fixture.snapshot.namespace).name, `${v.id}: ${v.where.name}`).toBe(true);
       const path = (v.where.path ?? '').replace(/\[name=[^\]]*\]/g, '[name=…]');
       for (const secret of secrets) expect(path, `${v.id} shows ${secret}`).not.toContain(secret);
     }

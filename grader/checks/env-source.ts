@@ -92,8 +92,9 @@ export function envSource(check: CheckOf<'envSource'>, ctx: CheckContext): Outco
   if (origin.optional) return finalFail(`${where}: expected ${saw} not to be optional — a missing value must stop the pod, not start it without one`, at(origin.field));
   const list: Array<V1Secret | V1ConfigMap> = (origin.kind === 'Secret' ? ctx.snapshot.secrets : ctx.snapshot.configMaps) ?? [];
   const object = list.find((o) => o.metadata?.name === origin.name);
-  if (!object) return finalFail(`${where}: comes from ${saw}, but ${origin.kind} ${origin.name} does not exist in namespace ${ctx.snapshot.namespace}`, { kind: origin.kind, name: origin.name });
-  if (!keysOf(object).includes(origin.key)) return finalFail(`${where}: comes from ${saw}, but ${origin.kind} ${origin.name} has no key ${origin.key} (keys ${show(keysOf(object))})`, { kind: origin.kind, name: origin.name, path: `data.${origin.key}` });
+  // Where: the reference in the pod template, which names the object (it may not exist to point at).
+  if (!object) return finalFail(`${where}: comes from ${saw}, but ${origin.kind} ${origin.name} does not exist in namespace ${ctx.snapshot.namespace}`, at(origin.field));
+  if (!keysOf(object).includes(origin.key)) return finalFail(`${where}: comes from ${saw}, but ${origin.kind} ${origin.name} has no key ${origin.key} (keys ${show(keysOf(object))})`, at(origin.field));
   const how = origin.field.startsWith('envFrom') ? 'envFrom' : 'valueFrom';
   return pass(`${where} comes from ${saw} (${how}), not optional`);
 }

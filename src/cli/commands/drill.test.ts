@@ -26,7 +26,7 @@ async function kubedrill(args: string[], kubedrillHome = home): Promise<{ code: 
 describe('kubedrill drill, history and report (no cluster)', () => {
   it.each([
     { args: ['drill', '--count', '0'], stderr: /--count must be a whole number >= 1/ },
-    { args: ['drill', '--count', '7'], stderr: /only 6 scenarios/ },
+    { args: ['drill', '--count', '999'], stderr: /only \d+ scenarios/ },
     { args: ['drill', '--scenarios', 'crashloop-exit1,nope'], stderr: /unknown scenario "nope"/ },
     { args: ['drill', '--domain', 'astrology'], stderr: /argument 'astrology' is invalid/ },
     { args: ['drill', '--seed', '1', '--hint-cost', '2'], stderr: /--hint-cost must be a fraction/ },
