@@ -6,7 +6,7 @@ import { check, context, execResult } from '../fixtures/test-context.ts';
 import type { Snapshot } from '../types.ts';
 import { envSource } from './env-source.ts';
 import { fileFromConfigMap } from './file-from-config-map.ts';
-import { mainProcess, parseCmdline, programOf } from './main-process.ts';
+import { listeningInodes, mainProcess, parseCmdline, PID1_SCRIPT, programOf } from './main-process.ts';
 import { mountOf, parseMountInfo, WRITE_SCRIPT, writablePaths } from './writable-paths.ts';
 
 const secret = (name: string, data: Record<string, string>): V1Secret => ({ metadata: { name }, data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString('base64')])) });
@@ -104,7 +104,22 @@ describe('mainProcess', () => {
     expect(ctx.probe.calls).toHaveLength(0);
   });
 
+  // With a port: PID 1 must hold the listening socket (a decoy httpd as PID 1 beside a background server fails).
+  const tcp = (inode: string, port = '1F90'): string => `  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n   0: 00000000:${port} 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 ${inode} 1 0000000000000000 100 0 0 10 0\n`;
+  const pid1 = (pod: string, argv: string[], fds: string[], table: string): RecordedExec => ({ ...execResult(pod, ['/bin/sh', '-c', PID1_SCRIPT], 0, `${argv.join('\0')}\0\n--- fd\n${fds.join('\n')}\n--- tcp\n${table}`), container: 'web' });
+  it.each<[string, RecordedExec, boolean, RegExp]>([
+    ['PID 1 holds the socket', pid1(a, ['httpd', '-f', '-p', '8080'], ['/dev/null', 'pipe:[7]', 'socket:[4242]'], tcp('4242')), true, /PID 1 is httpd, listening on port 8080 in 1 Running pod/],
+    ['a decoy httpd as PID 1, the server in the background', pid1(a, ['httpd', '-f', '-p', '9999'], ['/dev/null', 'socket:[5555]'], tcp('4242') + tcp('5555', '270F')), false, /expected PID 1 \("httpd -f -p 9999"\) to hold the socket listening on port 8080, saw another process of the pod listening there/],
+    ['nothing listens', pid1(a, ['httpd', '-f', '-p', '9999'], ['socket:[5555]'], tcp('5555', '270F')), false, /expected PID 1 \(httpd\) to listen on port 8080, saw nothing in the pod listening on it$/],
+  ])('with a port: %s', async (_name, exec, passed, reason) => {
+    const ctx = context(snapshot(workload('web')), { exec: [exec] });
+    const verdict = await mainProcess(check('mainProcess', { ...params, port: 8080 }), ctx);
+    expect(verdict.reason).toMatch(reason);
+    expect(verdict.passed).toBe(passed);
+  });
+
   it('reads argv as the kernel writes it', () => {
+    expect(listeningInodes('   1: 0100007F:1F90 00000000:0000 01 0:0 0:0 0 0 0 77 1\n   2: 00000000:1F90 00000000:0000 0A 0:0 0:0 0 0 0 88 1', 8080)).toEqual(['88']);
     expect(parseCmdline('sh\0-c\0exec httpd -f\0')).toEqual(['sh', '-c', 'exec httpd -f']);
     expect(programOf(['/bin/busybox', 'httpd'])).toBe('httpd');
     expect(programOf(['/usr/sbin/httpd'])).toBe('httpd');

@@ -76,6 +76,9 @@ const shortcuts: [string, RegExp][] = [
   ['priority-preemption-shortcut-never-but-higher', /^Look at Deployment payments: spec\.template\.spec\.priorityClassName — /],
   ['crashloop-exit1-shortcut-generic-modify-redis', /^Look at Deployment redis: spec\.template\.spec\.containers \(the brief asks to keep it\) — /],
   ['egress-networkpolicy-shortcut-drop-egress-type', /^Look at /],
+  ['configmap-missing-key-shortcut-literal-env', /^Look at Deployment app: spec\.template\.spec\.containers\[name=app\]\.env\[0\] — kubectl -n cmkey-rec describe deployment app$/],
+  ['configmap-missing-key-shortcut-placeholder-then-literal', /^Look at Deployment app: spec\.template\.spec\.containers\[name=app\]\.env\[1\] — /],
+  ['configmap-missing-key-shortcut-second-configmap', /^Look at Deployment app: spec\.template\.spec\.containers\[name=app\]\.env\[0\]\.valueFrom\.configMapKeyRef — /],
 ];
 
 describe('look-line on the recorded shortcut states', () => {

@@ -275,6 +275,8 @@ export const checkSpec = z.discriminatedUnion('kind', [
     workload,
     container: name,
     process: z.string().regex(/^[^/\s]+$/, 'a program name such as httpd'),
+    /** PID 1 itself holds the socket listening on this TCP port (/proc/net/tcp, /proc/1/fd): the serving process, not a decoy beside it. */
+    port: z.number().int().min(1).max(65535).optional(),
   }),
   z.object({
     ...checkBase,
