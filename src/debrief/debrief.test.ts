@@ -3,7 +3,7 @@ import { loadFixture } from '../../grader/fixtures/replay.ts';
 import { storedObjects } from '../../grader/stored/content.ts';
 import { loadAll } from '../scenario/load.ts';
 import { honestFixes } from '../scenario/fixes.ts';
-import { buildDebrief, renderDebrief } from './debrief.ts';
+import { buildDebrief, namedChanges, renderDebrief } from './debrief.ts';
 
 const crashloop = (await loadAll()).find((s) => s.id === 'crashloop-exit1')!;
 
@@ -29,5 +29,26 @@ describe('debrief of crashloop-exit1 on recorded states', async () => {
     const without = buildDebrief({ baseline: undefined, snapshot, seconds: 1, explanation: 'a\nb\nc', fixes: [] });
     expect(without.changes).toBeNull();
     expect(renderDebrief(without).map((s) => s.heading)).toEqual(['Why it broke']);
+  });
+});
+
+describe('objects the baseline does not store: followed by name and uid', () => {
+  it('a Secret the learner created (secret-missing), its data never shown', async () => {
+    const fixed = await loadFixture('recorded/secret-missing-fixed');
+    expect(namedChanges(fixed.snapshot, fixed.injected, fixed.fingerprint)).toEqual([{ object: 'Secret db-creds', kind: 'Secret', name: 'db-creds', change: 'created', fields: [] }]);
+    const broken = await loadFixture('recorded/secret-missing-broken');
+    expect(namedChanges(broken.snapshot, broken.injected, broken.fingerprint)).toEqual([]);
+  });
+
+  it('a Job recreated (job-backoff)', async () => {
+    const fixed = await loadFixture('recorded/job-backoff-fixed');
+    const changes = namedChanges(fixed.snapshot, fixed.injected, fixed.fingerprint);
+    expect(changes).toEqual([{ object: 'Job report', kind: 'Job', name: 'report', change: 'recreated', fields: [] }]);
+    expect(renderDebrief({ seconds: 1, changes, explanation: 'x', otherFixes: [] })[0]!.lines).toEqual(["Job report: deleted and created again (a Job's pod template cannot change)"]);
+  });
+
+  it('kinds the grading did not read are left out', async () => {
+    const fixed = await loadFixture('recorded/crashloop-exit1-fixed');
+    expect(namedChanges({ ...fixed.snapshot, secrets: undefined, jobs: undefined }, fixed.injected, fixed.fingerprint)).toEqual([]);
   });
 });

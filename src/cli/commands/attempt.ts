@@ -127,7 +127,7 @@ export async function checkCommand(id: string | undefined, options: { wait?: str
   let debriefError: string | undefined;
   if (result.passed) {
     try {
-      debrief = buildDebrief({ baseline: baselineOf(result.snapshot, record), snapshot: result.snapshot, seconds: elapsed, explanation: scenario.explanation, fixes: await honestFixes(scenario) });
+      debrief = buildDebrief({ baseline: baselineOf(result.snapshot, record), snapshot: result.snapshot, seconds: elapsed, explanation: scenario.explanation, fixes: await honestFixes(scenario), injected: scenario.injected, fingerprint: record.fingerprint });
     } catch (error) {
       debriefError = error instanceof Error ? error.message : String(error);
     }
