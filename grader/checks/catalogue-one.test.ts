@@ -5,6 +5,7 @@ import type { RecordedExec } from '../fixtures/replay.ts';
 import { check, context, execResult } from '../fixtures/test-context.ts';
 import type { Snapshot } from '../types.ts';
 import { envSource } from './env-source.ts';
+import { specUnchanged } from './spec-unchanged.ts';
 import { fileFromConfigMap } from './file-from-config-map.ts';
 import { listeningInodes, mainProcess, parseCmdline, PID1_SCRIPT, programOf } from './main-process.ts';
 import { mountOf, parseMountInfo, WRITE_SCRIPT, writablePaths } from './writable-paths.ts';
@@ -31,6 +32,9 @@ describe('envSource', () => {
     ['another Secret', app({ env: [ref('other', 'password')] }, [secret('other', { password: 'x' })]), false, /saw Secret other key password$/],
     ['the Secret missing (the broken state)', app({ env: [ref('db-creds', 'password')] }, []), false, /but Secret db-creds does not exist/],
     ['the key missing', app({ env: [ref('db-creds', 'password')] }, [secret('db-creds', { pass: 'x' })]), false, /has no key password \(keys \["pass"\]\)/],
+    ['$(OTHER) of a variable from the Secret', app({ env: [{ name: 'PW', valueFrom: { secretKeyRef: { name: 'db-creds', key: 'password' } } }, { name: 'DB_PASSWORD', value: '$(PW)' }] }), true, /key password \(valueFrom\)/],
+    ['$(OTHER) defined after it is a literal', app({ env: [{ name: 'DB_PASSWORD', value: '$(PW)' }, { name: 'PW', valueFrom: { secretKeyRef: { name: 'db-creds', key: 'password' } } }] }), false, /saw a literal value/],
+    ['a ConfigMap binaryData key never reaches env', app({ envFrom: [{ secretRef: { name: 'db-creds' } }, { configMapRef: { name: 'decoy' } }] }, [secret('db-creds', { DB_PASSWORD: 'x' })], [{ metadata: { name: 'decoy' }, binaryData: { DB_PASSWORD: 'eA==' } }]), true, /Secret db-creds key DB_PASSWORD \(envFrom\)/],
     ['a fieldRef', app({ env: [{ name: 'DB_PASSWORD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }] }), false, /saw valueFrom fieldRef$/],
   ])('%s', (_name, snap, passed, reason, extra) => {
     const verdict = envSource(check('envSource', { ...params, ...extra }), context(snap));
@@ -62,6 +66,7 @@ describe('fileFromConfigMap', () => {
   it.each<[string, Snapshot, boolean, RegExp]>([
     ['the mount moved to /etc/app', app([{ name: 'config', mountPath: '/etc/app' }], [config]), true, /^Deployment app container app: \/etc\/app\/app\.conf comes from ConfigMap app-config \(volume config mounted at \/etc\/app, file app\.conf of the configMap volume\), not optional$/],
     ['a subPath mount of the file', app([{ name: 'config', mountPath: '/etc/config' }, { name: 'config', mountPath: '/etc/app/app.conf', subPath: 'app.conf' }], [config]), true, /\(subPath app\.conf\), file app\.conf/],
+    ['a subPathExpr without variables', app([{ name: 'config', mountPath: '/etc/app/app.conf', subPathExpr: 'app.conf' }], [config]), true, /\(subPath app\.conf\), file app\.conf/],
     ['items remap another key', app([{ name: 'c', mountPath: '/etc/app/' }], [{ name: 'c', configMap: { name: 'app-config', items: [{ key: 'conf', path: 'app.conf' }] } }], [cm('app-config', { conf: 'x' })]), true, /comes from ConfigMap app-config/],
     ['mounted at /etc with items app/app.conf', app([{ name: 'c', mountPath: '/etc' }], [{ name: 'c', configMap: { name: 'app-config', items: [{ key: 'app.conf', path: 'app/app.conf' }] } }]), true, /file app\/app\.conf/],
     ['still at /etc/config (the broken state)', app([{ name: 'config', mountPath: '/etc/config' }], [config]), false, /saw no volume mounted at it or above it \(the file would come from the image\)$/],
@@ -150,5 +155,44 @@ describe('writablePaths', () => {
     expect(mountOf(mounts, '/var/run/app')?.readOnly).toBe(true);
     expect(mountOf(mounts, '/varnish')?.mountPoint).toBe('/');
     expect(mountOf(mounts, '/with space/x')?.mountPoint).toBe('/with space');
+  });
+});
+
+describe('specUnchanged: probes compare as the API server stores them', () => {
+  const probe = { httpGet: { path: '/', port: 8080 }, periodSeconds: 2 };
+  const stored = { httpGet: { path: '/', port: 8080, scheme: 'HTTP' }, periodSeconds: 2, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3, initialDelaySeconds: 0 };
+  it.each<[string, Record<string, unknown> | undefined, boolean]>([
+    ['defaults filled in by the server', stored, true],
+    ['a threshold raised', { ...stored, failureThreshold: 1000 }, false],
+    ['another path', { ...stored, httpGet: { path: '/kubedrill-id', port: 8080, scheme: 'HTTP' } }, false],
+    ['removed', undefined, false],
+  ])('%s', async (_name, live, passed) => {
+    const snap = snapshot(workload('web', { containers: [container('web', live ? { readinessProbe: live } : {})] }));
+    const injected = [{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { template: { spec: { containers: [container('web', { readinessProbe: probe })] } } } }];
+    const verdict = await specUnchanged(check('specUnchanged', { workload: 'web', container: 'web', fields: ['readinessProbe'] }), context(snap, { injected }));
+    expect(verdict.passed, verdict.reason).toBe(passed);
+  });
+});
+
+describe('writablePaths: nothing else writable, and only scratch space', () => {
+  const line = (id: number, at: string, opts: string, fs = 'ext4'): string => `${id} 1 0:${id} / ${at} ${opts},relatime - ${fs} ${fs} rw`;
+  const base = [line(1, '/', 'ro', 'overlay'), line(2, '/proc', 'rw', 'proc'), line(3, '/dev', 'rw', 'tmpfs'), line(4, '/etc/hosts', 'rw'), line(5, '/dev/termination-log', 'rw'), line(6, '/var/run', 'rw', 'tmpfs')];
+  const run = async (mountLines: string[], volume: Record<string, unknown>, extra: Record<string, unknown>) => {
+    const snap = snapshot(workload('web'));
+    const p = snap.pods[0]!;
+    p.spec!.containers[0]!.volumeMounts = [{ name: 'run', mountPath: '/var/run' }];
+    p.spec!.volumes = [{ name: 'run', ...volume }];
+    const exec: RecordedExec = { pod: a, container: 'web', command: ['/bin/sh', '-c', WRITE_SCRIPT, 'sh', '/var/run'], result: { exitCode: 0, stdout: `${mountLines.join('\n')}\n--- kubedrill\nok /var/run\n`, stderr: '' } };
+    return writablePaths(check('writablePaths', { workload: 'web', container: 'web', writable: ['/var/run'], readOnly: ['/'], ...extra }), context(snap, { exec: [exec] }));
+  };
+  it.each<[string, string[], Record<string, unknown>, boolean, RegExp]>([
+    ['only /var/run and the kubelet files', base, { emptyDir: {} }, true, /writable/],
+    ['an emptyDir one level above the writable path', [...base.slice(0, 5), line(6, '/var', 'rw')], { emptyDir: {} }, true, /writable/],
+    ['an emptyDir at /tmp too', [...base, line(7, '/tmp', 'rw')], { emptyDir: {} }, false, /expected nothing writable but \/var\/run, saw \/tmp \(ext4\) mounted writable$/],
+    ['a hostPath volume claim at /var/run', base, { persistentVolumeClaim: { claimName: 'run' } }, false, /expected \/var\/run on an emptyDir volume \(scratch space that ends with the pod\), saw volume run at \/var\/run: persistentVolumeClaim$/],
+  ])('%s', async (_name, mounts, volume, passed, reason) => {
+    const verdict = await run(mounts, volume, { othersReadOnly: true, emptyDirOnly: true });
+    expect(verdict.reason).toMatch(reason);
+    expect(verdict.passed).toBe(passed);
   });
 });

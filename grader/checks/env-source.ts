@@ -21,13 +21,19 @@ export type EnvOrigin =
  * An envFrom source's names are its keys with the prefix, so the objects are
  * read from the snapshot; one the snapshot cannot read is `unknown`.
  */
-export function envOrigin(container: V1Container, variable: string, snapshot: Pick<Snapshot, 'configMaps' | 'secrets'>): EnvOrigin {
-  const entries = container.env ?? [];
+export function envOrigin(container: V1Container, variable: string, snapshot: Pick<Snapshot, 'configMaps' | 'secrets'>, before?: number): EnvOrigin {
+  const entries = (container.env ?? []).slice(0, before);
   const last = entries.findLastIndex((e) => e.name === variable);
   if (last >= 0) {
     const entry = entries[last]!;
     const field = `env[${last}]`;
     const from = entry.valueFrom;
+    // A value that is exactly $(OTHER), OTHER defined before it: the kubelet expands it to OTHER's value.
+    const ref = /^\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)$/.exec(entry.value ?? '');
+    if (!from && ref && ref[1] !== variable) {
+      const origin = envOrigin(container, ref[1]!, snapshot, last);
+      if (origin.from !== 'none') return origin;
+    }
     if (!from) return { from: 'literal', field };
     if (from.secretKeyRef) return { from: 'object', kind: 'Secret', name: from.secretKeyRef.name ?? '', key: from.secretKeyRef.key, optional: from.secretKeyRef.optional === true, field: `${field}.valueFrom.secretKeyRef` };
     if (from.configMapKeyRef) return { from: 'object', kind: 'ConfigMap', name: from.configMapKeyRef.name ?? '', key: from.configMapKeyRef.key, optional: from.configMapKeyRef.optional === true, field: `${field}.valueFrom.configMapKeyRef` };
@@ -53,8 +59,9 @@ export function envOrigin(container: V1Container, variable: string, snapshot: Pi
   return origin;
 }
 
+/** The keys the kubelet can put into an environment: `data` only (a ConfigMap's binaryData never reaches env; a Secret's stringData is written into data). */
 function keysOf(object: V1Secret | V1ConfigMap): string[] {
-  return [...Object.keys(object.data ?? {}), ...Object.keys((object as V1ConfigMap).binaryData ?? {}), ...Object.keys((object as V1Secret).stringData ?? {})];
+  return Object.keys(object.data ?? {});
 }
 
 /**

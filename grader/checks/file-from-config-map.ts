@@ -40,7 +40,9 @@ export function fileFromConfigMap(check: CheckOf<'fileFromConfigMap'>, ctx: Chec
   const where = `${workloadLabel(check.workload)} container ${check.container}: ${check.path}`;
   const mountsAt = workloadAt(check.workload, `spec.template.spec.containers[name=${check.container}].volumeMounts`);
   if (!container) return finalFail(`${workloadLabel(check.workload)}: expected container ${check.container}, saw containers ${show((spec?.containers ?? []).map((c) => c.name))}`, workloadAt(check.workload, 'spec.template.spec.containers'));
-  const mount = coveringMount(container.volumeMounts ?? [], check.path);
+  // A subPathExpr without $(VAR) is a plain subPath.
+  const mounts = (container.volumeMounts ?? []).map((m) => (m.subPathExpr && !m.subPathExpr.includes('$(') ? { ...m, subPath: m.subPathExpr, subPathExpr: undefined } : m));
+  const mount = coveringMount(mounts, check.path);
   if (!mount) return finalFail(`${where}: expected it from ConfigMap ${check.configMap}, saw no volume mounted at it or above it (the file would come from the image)`, mountsAt);
   const at = trimSlash(mount.mountPath);
   if (mount.subPathExpr) return finalFail(`${where}: expected it from ConfigMap ${check.configMap}, saw mount ${mount.name} at ${at} with subPathExpr, which is not resolved here`, mountsAt);

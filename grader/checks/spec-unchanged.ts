@@ -74,7 +74,18 @@ function normalize(field: Field, value: unknown): unknown {
   if (field === 'resources') return normalizeResources(value as V1ResourceRequirements | undefined);
   // Mounts are matched by path (their order is not the learner's intent); readOnly false is the default.
   if (field === 'volumeMounts') return ((value as Array<Record<string, unknown>> | undefined) ?? []).map(({ readOnly, ...m }) => (readOnly ? { ...m, readOnly } : m)).sort((a, b) => String(a.mountPath).localeCompare(String(b.mountPath)));
+  if (field === 'readinessProbe' || field === 'livenessProbe' || field === 'startupProbe') return normalizeProbe(value as Record<string, unknown> | undefined);
   return value ?? [];
+}
+
+// A probe as the API server stores it: its timing defaults and an httpGet's scheme and path filled in.
+function normalizeProbe(probe: Record<string, unknown> | undefined): unknown {
+  if (!probe) return null;
+  const defaults = { initialDelaySeconds: 0, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 };
+  const out: Record<string, unknown> = { ...defaults, ...probe };
+  const http = probe.httpGet as Record<string, unknown> | undefined;
+  if (http) out.httpGet = { scheme: 'HTTP', path: '/', ...http };
+  return sortedKeys(out);
 }
 
 function normalizeEnv(e: V1EnvVar): unknown {

@@ -6,6 +6,7 @@ import { podName } from '../pod-state.ts';
 import type { CheckContext } from '../types.ts';
 import { unreadyWhere } from '../where.ts';
 import { podLabel, resolveWorkload, workloadLabel } from '../workload.ts';
+import { coveringMount } from './file-from-config-map.ts';
 import { runningContainers } from './main-process.ts';
 
 /** One mount as /proc/self/mountinfo lists it. */
@@ -16,6 +17,19 @@ export interface MountInfo {
 }
 
 const unescape = (s: string): string => s.replace(/\\([0-7]{3})/g, (_m, oct: string) => String.fromCharCode(parseInt(oct, 8)));
+
+// Writable mounts every container has: the kubelet's own files and the kernel's filesystems.
+const OWN_FILES = new Set(['/etc/hosts', '/etc/hostname', '/etc/resolv.conf']);
+const KERNEL_TREES = ['/dev', '/proc', '/sys'];
+
+/** Writable mounts that are neither on the way to one of `writable` (at, under or above it: `readOnly` says how far up is too far) nor among what every container has. */
+export function otherWritable(mounts: MountInfo[], writable: string[]): MountInfo[] {
+  const under = (path: string, dir: string): boolean => {
+    const d = dir.length > 1 ? dir.replace(/\/+$/, '') : dir;
+    return path === d || d === '/' || path.startsWith(`${d}/`);
+  };
+  return mounts.filter((m) => !m.readOnly && !OWN_FILES.has(m.mountPoint) && !KERNEL_TREES.some((t) => under(m.mountPoint, t)) && !writable.some((w) => under(m.mountPoint, w) || under(w, m.mountPoint)));
+}
 
 /** Parse /proc/self/mountinfo: mount point (field 5), per-mount options (6), filesystem type and superblock options after the `-`. */
 export function parseMountInfo(text: string): MountInfo[] {
@@ -76,6 +90,21 @@ export async function writablePaths(check: CheckOf<'writablePaths'>, ctx: CheckC
       if (line === `ok ${dir}`) continue;
       const error = line ? line.slice(`no ${dir} `.length).replace(/^sh: (can't create [^:]*: )?/, '') : 'no answer';
       return fail(`${who}: expected to create a file in ${dir} (the app writes there), saw ${show(truncate(error, 80))}`, at(dir));
+    }
+    if (check.emptyDirOnly) {
+      const mounts = pod.spec?.containers.find((c) => c.name === check.container)?.volumeMounts ?? [];
+      for (const dir of check.writable) {
+        const mount = coveringMount(mounts, dir);
+        const volume = mount ? pod.spec?.volumes?.find((v) => v.name === mount.name) : undefined;
+        if (!volume?.emptyDir) {
+          const saw = !mount ? 'no volume there (the root filesystem)' : `volume ${mount.name} at ${mount.mountPath}: ${volume ? Object.keys(volume).find((k) => k !== 'name') ?? 'no source' : 'not defined'}`;
+          return fail(`${who}: expected ${dir} on an emptyDir volume (scratch space that ends with the pod), saw ${saw}`, at(dir));
+        }
+      }
+    }
+    if (check.othersReadOnly) {
+      const other = otherWritable(mounts, check.writable)[0];
+      if (other) return fail(`${who}: expected nothing writable but ${check.writable.join(', ')}, saw ${other.mountPoint === '/' ? 'the root filesystem' : other.mountPoint} (${other.fsType}) mounted writable`, at(other.mountPoint));
     }
     for (const path of check.readOnly) {
       const mount = mountOf(mounts, path);

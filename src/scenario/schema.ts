@@ -66,7 +66,7 @@ export const checkSpec = z.discriminatedUnion('kind', [
     workload,
     container: name,
     /** Container fields compared with the injected manifest (never with cluster state). */
-    fields: z.array(z.enum(['image', 'command', 'args', 'workingDir', 'env', 'envFrom', 'resources', 'volumeMounts'])).min(1),
+    fields: z.array(z.enum(['image', 'command', 'args', 'workingDir', 'env', 'envFrom', 'resources', 'volumeMounts', 'readinessProbe', 'livenessProbe', 'startupProbe'])).min(1),
   }),
   z.object({
     ...checkBase,
@@ -291,6 +291,10 @@ export const checkSpec = z.discriminatedUnion('kind', [
     container: name,
     writable: z.array(z.string().startsWith('/')).default([]),
     readOnly: z.array(z.string().startsWith('/')).default([]),
+    /** Also nothing else: every writable mount lies at, under or above a `writable` path (`readOnly` bounds how far above) (the kubelet's /etc/hosts, /etc/hostname, /etc/resolv.conf and /dev, /proc, /sys aside). */
+    othersReadOnly: z.boolean().default(false),
+    /** Each `writable` path lies on an emptyDir volume of the pod (scratch space that dies with it): not a volume claim, a hostPath or storage shared with the node. */
+    emptyDirOnly: z.boolean().default(false),
   }),
   z.object({
     ...checkBase,
