@@ -32,7 +32,8 @@ const broken: [string, RegExp, string[]][] = [
   ['priority-preemption', /^Look at Deployment payments: spec\.template\.spec\.priorityClassName — kubectl -n preemption-rec describe deployment payments$/, ['1000', 'critical']],
   ['secret-missing', /^Look at Secret db-creds — kubectl -n secret-rec describe secret db-creds$/, ['s3cr3t-pw', 'password']],
   ['configmap-missing-key', /^Look at Deployment app: status\.availableReplicas — kubectl -n cmkey-rec describe deployment app$/, ['database_host', 'db_host']],
-  ['daemonizing-command', new RegExp(`^Look at Pod ${pod('web')}: status\\.containerStatuses\\[name=web\\]\\.lastState\\.terminated — kubectl -n command-rec logs ${pod('web')} -c web --previous$`), ['httpd', '-f']],
+  // The recording may catch a web container between its exit and the restart, or running for its instant.
+  ['daemonizing-command', new RegExp(`^Look at Pod ${pod('web')}: (status\\.containerStatuses\\[name=web\\]\\.lastState\\.terminated — kubectl -n command-rec logs ${pod('web')} -c web --previous|PID 1 of container web — kubectl -n command-rec describe pod ${pod('web')})$`), ['httpd', '-f']],
   ['config-wrong-path', /^Look at Deployment app: spec\.template\.spec\.containers\[name=app\]\.volumeMounts — kubectl -n mountpath-rec describe deployment app$/, ['/etc/app', 'app.conf']],
   ['readonly-rootfs', new RegExp(`^Look at Pod ${pod('web')}: status\\.containerStatuses\\[name=web\\]\\.lastState\\.terminated — kubectl -n readonly-rec logs ${pod('web')} -c web --previous$`), ['/var/run', 'emptyDir']],
   ['job-backoff', /^Look at Job report: status\.conditions\[type=Failed\] — kubectl -n jobs-rec describe job report$/, ['numbers.txt', '63']],
