@@ -27,6 +27,9 @@ import { envSource } from './checks/env-source.ts';
 import { fileFromConfigMap } from './checks/file-from-config-map.ts';
 import { mainProcess } from './checks/main-process.ts';
 import { writablePaths } from './checks/writable-paths.ts';
+import { probe } from './checks/probe.ts';
+import { templateEquals } from './checks/template-equals.ts';
+import { logNamesTarget } from './checks/log-names-target.ts';
 import { eventSeen } from './observations/event.ts';
 import { podNotReady } from './observations/pod-not-ready.ts';
 import { podPending } from './observations/pod-pending.ts';
@@ -74,6 +77,9 @@ export const checks: { [K in CheckKind]: (check: CheckOf<K>, ctx: CheckContext) 
   fileFromConfigMap,
   mainProcess,
   writablePaths,
+  probe,
+  templateEquals,
+  logNamesTarget,
 };
 
 /** The function behind every symptom observation kind. */

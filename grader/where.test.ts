@@ -42,6 +42,9 @@ const oneOfEach: CheckSpec[] = [
   check('fileFromConfigMap', { workload: 'api', container: 'api', path: '/etc/app/app.conf', configMap: 'settings' }),
   check('mainProcess', { workload: 'api', container: 'api', process: 'httpd' }),
   check('writablePaths', { workload: 'api', container: 'api', writable: ['/var/run'], readOnly: ['/'] }),
+  check('probe', { workload: 'api', container: 'api', probe: 'liveness', port: 8080 }),
+  check('templateEquals', { workload: 'api', injected: 1 }),
+  check('logNamesTarget', { workload: 'api', container: 'api', service: 'db' }),
 ];
 
 const named = (w: Where | undefined): boolean => typeof w?.kind === 'string' && w.kind.length > 0 && typeof w.name === 'string' && w.name.length > 0;

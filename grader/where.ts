@@ -60,6 +60,12 @@ export function checkWhere(spec: CheckSpec, namespace = 'the attempt namespace')
       return workloadAt(spec.workload, `spec.template.spec.containers[name=${spec.container}].volumeMounts`);
     case 'mainProcess':
       return workloadAt(spec.workload, `PID 1 of container ${spec.container}`);
+    case 'probe':
+      return workloadAt(spec.workload, `spec.template.spec.containers[name=${spec.container}].${spec.probe}Probe`);
+    case 'templateEquals':
+      return workloadAt(spec.workload, 'spec.template');
+    case 'logNamesTarget':
+      return workloadAt(spec.workload, `logs of container ${spec.container}`);
     case 'writablePaths':
       return workloadAt(spec.workload, `filesystem of container ${spec.container}`);
     case 'namespaceLabel':

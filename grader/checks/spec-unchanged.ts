@@ -25,16 +25,19 @@ type Field = CheckOf<'specUnchanged'>['fields'][number];
  */
 export function specUnchanged(check: CheckOf<'specUnchanged'>, ctx: CheckContext): Outcome {
   const manifest = lastInjected(ctx.injected, workloadId(check.workload).kind, workloadId(check.workload).name);
-  const template = 'spec.template.spec.containers';
   if (!manifest) return fail(`internal: the scenario injects no ${workloadLabel(check.workload)} to compare with`, workloadAt(check.workload));
-  const expected = injectedTemplate(manifest)?.spec?.containers?.find((c) => c.name === check.container);
+  // An init container is compared the same way (by name, in initContainers).
+  const initial = (injectedTemplate(manifest)?.spec?.initContainers ?? []).some((c) => c.name === check.container);
+  const list = initial ? 'initContainers' : 'containers';
+  const template = `spec.template.spec.${list}`;
+  const expected = injectedTemplate(manifest)?.spec?.[list]?.find((c) => c.name === check.container);
   if (!expected) return fail(`internal: the injected ${workloadLabel(check.workload)} has no container ${check.container}`, workloadAt(check.workload, template));
 
   const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
   if (!found.ok) return finalFail(found.reason, found.where);
-  const containers = found.workload.template?.spec?.containers ?? [];
+  const containers = found.workload.template?.spec?.[list] ?? [];
   const seen = containers.find((c) => c.name === check.container);
-  const where = `${workloadLabel(check.workload)} spec.template.spec.containers[name=${check.container}]`;
+  const where = `${workloadLabel(check.workload)} ${template}[name=${check.container}]`;
   if (!seen) return finalFail(`${where}: expected the container to exist, saw containers ${show(containers.map((c) => c.name))}`, workloadAt(check.workload, template));
 
   const digests = imageDigests(ctx.snapshot);

@@ -112,7 +112,7 @@ export async function gradeUntilPass(options: GradeUntilOptions): Promise<GradeR
 }
 
 // Check kinds that exec into pods, read logs or ask the authorizer: a quick look leaves them out (a final failure never needs them).
-const PROBING = new Set(['networkReachable', 'fileContent', 'envNamesService', 'logContains', 'accessReview', 'admitted', 'mainProcess', 'writablePaths']);
+const PROBING = new Set(['networkReachable', 'fileContent', 'envNamesService', 'logContains', 'accessReview', 'admitted', 'mainProcess', 'writablePaths', 'logNamesTarget']);
 
 // The lists a workload's pods are found through (what restartsStable reads in `before`).
 const WORKLOAD_LISTS = new Set<SnapshotKind>(['deployments', 'replicaSets', 'pods', 'statefulSets', 'daemonSets', 'jobs', 'cronJobs']);

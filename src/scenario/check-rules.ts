@@ -1,5 +1,7 @@
 import { parsePath } from '../../grader/path.ts';
 import { parseQuantity } from '../../grader/quantity.ts';
+import { parseDuration } from '../../grader/time.ts';
+import { workloadId } from '../../grader/workload.ts';
 import { STORED_KINDS } from '../../grader/stored/content.ts';
 import { showValue } from './errors.ts';
 import type { LoadedObject } from './manifests.ts';
@@ -91,6 +93,17 @@ export function checkRules({ check, at, report, placed, role, subject, labels }:
     case 'policyApplies':
       if (!find('NetworkPolicy', check.policy)) report(at('policy'), `names no NetworkPolicy of the manifests${roleText(role)}: ${showValue(check.policy)} (${placed?.missing(role, 'NetworkPolicy', check.policy)})`);
       return;
+    case 'templateEquals': {
+      const { kind, name } = workloadId(check.workload);
+      const times = all?.filter((o) => o.object.kind === kind && o.object.metadata.name === name).length;
+      if (times !== undefined && check.injected > times) report(at('injected'), `expected at most ${times} (the manifests apply ${kind} ${name} ${times} ${times === 1 ? 'time' : 'times'}), saw ${check.injected}`);
+      return;
+    }
+    case 'probe':
+      if (check.path !== undefined && !check.handlers.includes('httpGet')) report(at('path'), `a path is an httpGet's: add httpGet to handlers (${check.handlers.join(', ')})`);
+      if (check.minWindow !== undefined && check.maxWindow !== undefined && parseDuration(check.minWindow) > parseDuration(check.maxWindow)) report(at('minWindow'), `expected at most maxWindow ${check.maxWindow}, saw ${check.minWindow}`);
+      return;
+    case 'logNamesTarget':
     case 'envNamesService': {
       const service = find('Service', check.service);
       if (!service) report(at('service'), `names no Service of the manifests${roleText(role)}: ${showValue(check.service)} (${placed?.missing(role, 'Service', check.service)})`);
@@ -136,7 +149,7 @@ export function checkRules({ check, at, report, placed, role, subject, labels }:
 function containerProblem(kind: CheckSpec['kind'], container: string, subject: LoadedObject): string | undefined {
   const found = containersOf(subject.object, subject.object.kind);
   const names = (list: string): string[] => found.filter((c) => c.path.at(-2) === list).map((c) => String(c.container.name));
-  const readable = kind === 'logContains' ? [...names('initContainers'), ...names('containers')] : names('containers');
+  const readable = kind === 'logContains' || kind === 'logNamesTarget' || kind === 'specUnchanged' ? [...names('initContainers'), ...names('containers')] : names('containers');
   if (readable.includes(container)) return undefined;
   const label = `${subject.object.kind}/${subject.object.metadata.name}`;
   if (names('initContainers').includes(container)) return `${showValue(container)} is an init container of ${label}: ${kind} reads spec containers (${readable.join(', ')})`;

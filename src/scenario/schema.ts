@@ -298,6 +298,40 @@ export const checkSpec = z.discriminatedUnion('kind', [
   }),
   z.object({
     ...checkBase,
+    kind: z.literal('probe'),
+    /**
+     * The container's probe in the workload's pod template exists, uses one of
+     * `handlers`, targets `port` (a named port resolves through the container's
+     * ports) and `path` (httpGet), and its window — initialDelaySeconds +
+     * failureThreshold × periodSeconds, server defaults filled in — lies within
+     * [minWindow, maxWindow].
+     */
+    workload,
+    container: name,
+    probe: z.enum(['liveness', 'readiness', 'startup']),
+    port: z.number().int().min(1).max(65535),
+    handlers: z.array(z.enum(['httpGet', 'tcpSocket', 'exec', 'grpc'])).min(1).default(['httpGet', 'tcpSocket']),
+    path: z.string().startsWith('/').optional(),
+    minWindow: duration.optional(),
+    maxWindow: duration.optional(),
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('templateEquals'),
+    /** The Deployment's current pod template equals, as stored, the template of its `injected`-th injected manifest (found among its ReplicaSets); revision numbers never count. */
+    workload,
+    injected: z.number().int().min(1),
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('logNamesTarget'),
+    /** The container's log (an init container's too) has a line holding the uid of a genuine pod behind Service `service`: it reached the real target. */
+    workload,
+    container: name,
+    service: name,
+  }),
+  z.object({
+    ...checkBase,
     kind: z.literal('admitted'),
     /**
      * A pod made from the workload's template now passes admission in the

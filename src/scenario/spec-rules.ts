@@ -38,6 +38,7 @@ const judges: Partial<Record<CheckSpec['kind'], { kinds: readonly WorkloadKind[]
   networkReachable: running,
   mainProcess: running,
   writablePaths: running,
+  templateEquals: { kinds: ['Deployment'], instead: 'a Deployment: its ReplicaSets hold the revisions' },
 };
 
 /** Rules the schema cannot express: they relate fields to each other, to the folder, and to the manifests. */

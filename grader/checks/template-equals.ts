@@ -1,0 +1,77 @@
+import type { V1PodTemplateSpec } from '@kubernetes/client-node';
+import { show } from '../format.ts';
+import { fail, finalFail, pass } from '../outcome.ts';
+import type { CheckOf, Outcome } from '../outcome.ts';
+import type { CheckContext } from '../types.ts';
+import { workloadAt } from '../where.ts';
+import { injectedTemplate, resolveWorkload, workloadId, workloadLabel } from '../workload.ts';
+
+/** Where two JSON values first differ ("spec.containers[0].image: "busybox:1.37" vs "busybox:1.36""), or undefined; with `subset`, only what `want` holds is compared. */
+export function firstDifference(want: unknown, have: unknown, subset: boolean, path = ''): string | undefined {
+  const at = (key: string | number): string => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+  if (Array.isArray(want) || Array.isArray(have)) {
+    if (!Array.isArray(want) || !Array.isArray(have) || want.length !== have.length) return `${path || 'the template'}: ${show(have)} vs ${show(want)}`;
+    for (let i = 0; i < want.length; i++) {
+      const d = firstDifference(want[i], have[i], subset, at(i));
+      if (d) return d;
+    }
+    return undefined;
+  }
+  if (want && typeof want === 'object' && have && typeof have === 'object') {
+    const keys = new Set([...Object.keys(want), ...(subset ? [] : Object.keys(have))]);
+    for (const key of [...keys].sort()) {
+      const d = firstDifference((want as Record<string, unknown>)[key], (have as Record<string, unknown>)[key], subset, at(key));
+      if (d) return d;
+    }
+    return undefined;
+  }
+  if (want === undefined && have === undefined) return undefined;
+  return JSON.stringify(want) === JSON.stringify(have) ? undefined : `${path}: ${show(have)} vs ${show(want)}`;
+}
+
+// A template as compared: plain JSON, without the ReplicaSet's hash label, kubectl's restart stamp and empty maps.
+function plainTemplate(template: V1PodTemplateSpec | undefined): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(template ?? {})) as { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string>; creationTimestamp?: unknown } };
+  const meta = copy.metadata ?? {};
+  delete meta.labels?.['pod-template-hash'];
+  delete meta.annotations?.['kubectl.kubernetes.io/restartedAt'];
+  if (meta.annotations && Object.keys(meta.annotations).length === 0) delete meta.annotations;
+  if (meta.labels && Object.keys(meta.labels).length === 0) delete meta.labels;
+  delete meta.creationTimestamp;
+  return copy as Record<string, unknown>;
+}
+
+/**
+ * templateEquals: the Deployment's pod template now equals the template of
+ * its `injected`-th injected manifest, compared as the API server stored
+ * both. The stored form of that revision is the one among the Deployment's
+ * ReplicaSets whose template holds every field of the manifest (defaults
+ * filled in by the server); the live template must equal it whole (the
+ * pod-template-hash label and kubectl's restartedAt stamp aside). So
+ * `rollout undo --to-revision=N` (which renumbers the revision), `kubectl
+ * apply` of that manifest, or `kubectl set` back to its values all pass,
+ * and another revision fails naming the first field that differs.
+ * Revision numbers are never read. Failures are final.
+ */
+export function templateEquals(check: CheckOf<'templateEquals'>, ctx: CheckContext): Outcome {
+  const { kind, name } = workloadId(check.workload);
+  const manifests = ctx.injected.filter((o) => o.kind === kind && o.metadata.name === name);
+  const manifest = manifests[check.injected - 1];
+  const label = workloadLabel(check.workload);
+  if (!manifest) return fail(`internal: the scenario injects ${label} ${manifests.length} times, not ${check.injected}`, workloadAt(check.workload));
+  const found = resolveWorkload({ snapshot: ctx.snapshot, name: check.workload, fingerprint: ctx.fingerprint, injected: ctx.injected });
+  if (!found.ok) return finalFail(found.reason, found.where);
+  const wanted = plainTemplate(injectedTemplate(manifest));
+  const live = plainTemplate(found.workload.template);
+  const at = workloadAt(check.workload, 'spec.template');
+  const stored = found.workload.replicaSets.filter((rs) => firstDifference(wanted, plainTemplate(rs.spec?.template), true) === undefined);
+  const revision = `injected revision ${check.injected}`;
+  if (stored.length === 0) {
+    const d = firstDifference(wanted, live, true);
+    return finalFail(`${label} spec.template: expected the template of its ${revision}, saw ${d ? d.replace(/ vs /, ', injected ') : 'no ReplicaSet left that ran it to compare with'}`, at);
+  }
+  const differences = stored.map((rs) => firstDifference(plainTemplate(rs.spec?.template), live, false));
+  const equal = differences.findIndex((d) => d === undefined);
+  if (equal >= 0) return pass(`${label} runs the template of its ${revision} (ReplicaSet ${stored[equal]!.metadata?.name ?? '?'}), whatever its revision number now`);
+  return finalFail(`${label} spec.template: expected the template of its ${revision}, saw ${differences[0]!.replace(/ vs /, ', injected ')}`, at);
+}
