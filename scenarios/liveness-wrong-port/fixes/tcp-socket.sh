@@ -1,0 +1,7 @@
+#!/bin/sh
+# Replace the liveness probe with a TCP connection to port 8080, same timing (JSON patch).
+set -eu
+kubectl -n "$NS" patch deployment web --type=json -p '[
+  {"op": "replace", "path": "/spec/template/spec/containers/0/livenessProbe",
+   "value": {"tcpSocket": {"port": 8080}, "initialDelaySeconds": 2, "periodSeconds": 5, "failureThreshold": 2}}
+]'
