@@ -108,17 +108,18 @@ export function connect(options: ConnectOptions = {}): Kube {
   if (options.kubeconfig) kc.loadFromFile(options.kubeconfig);
   else kc.loadFromDefault();
   if (options.context) kc.setCurrentContext(options.context);
-  const core = kc.makeApiClient(CoreV1Api);
-  const apps = kc.makeApiClient(AppsV1Api);
-  const net = kc.makeApiClient(NetworkingV1Api);
-  const sched = kc.makeApiClient(SchedulingV1Api);
-  const batch = kc.makeApiClient(BatchV1Api);
-  const rbac = kc.makeApiClient(RbacAuthorizationV1Api);
-  const storage = kc.makeApiClient(StorageV1Api);
-  const discovery = kc.makeApiClient(DiscoveryV1Api);
-  const authz = kc.makeApiClient(AuthorizationV1Api);
+  // Every request of every API client tries again while the API server sheds load.
+  const core = admittedApi(kc.makeApiClient(CoreV1Api));
+  const apps = admittedApi(kc.makeApiClient(AppsV1Api));
+  const net = admittedApi(kc.makeApiClient(NetworkingV1Api));
+  const sched = admittedApi(kc.makeApiClient(SchedulingV1Api));
+  const batch = admittedApi(kc.makeApiClient(BatchV1Api));
+  const rbac = admittedApi(kc.makeApiClient(RbacAuthorizationV1Api));
+  const storage = admittedApi(kc.makeApiClient(StorageV1Api));
+  const discovery = admittedApi(kc.makeApiClient(DiscoveryV1Api));
+  const authz = admittedApi(kc.makeApiClient(AuthorizationV1Api));
   const apis: SnapshotApis = { core, apps, net, sched, batch, rbac, storage, discovery };
-  const objects = KubernetesObjectApi.makeApiClient(kc);
+  const objects = admittedApi(KubernetesObjectApi.makeApiClient(kc));
   const jsonPatch = setHeaderOptions('Content-Type', PatchStrategy.JsonPatch);
   const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
   return {
@@ -306,11 +307,37 @@ export const CLUSTER_API_VERSIONS: Record<string, string> = {
 };
 
 /**
+ * An API client whose every request goes through whenAdmitted: a 429 on any
+ * call (a list in a snapshot, a delete in cleanup, a read in injection) is
+ * tried again, not reported as a failed case. Methods that return no promise
+ * are passed through as they are.
+ */
+export function admittedApi<T extends object>(api: T): T {
+  return new Proxy(api, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const first = (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (typeof (first as { then?: unknown } | undefined)?.then !== 'function') return first;
+        let used = false;
+        return whenAdmitted(() => {
+          if (used) return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          used = true;
+          return first as Promise<unknown>;
+        });
+      };
+    },
+  });
+}
+
+/**
  * Run a request again while the API server sheds load (429 Too Many
  * Requests, its priority and fairness queues full on a busy 2-core cluster):
- * up to 5 tries, waiting its Retry-After (1 s) plus a little more each time.
+ * up to 8 tries, waiting its Retry-After (1 s) plus a little more each time
+ * (28 s in all).
  */
-export async function whenAdmitted<T>(request: () => Promise<T>, tries = 5): Promise<T> {
+export async function whenAdmitted<T>(request: () => Promise<T>, tries = 8): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await request();
