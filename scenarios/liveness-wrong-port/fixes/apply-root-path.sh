@@ -43,7 +43,8 @@ spec:
             httpGet:
               path: /
               port: http
-            periodSeconds: 2
+            initialDelaySeconds: 15
+            periodSeconds: 5
           livenessProbe:
             httpGet:
               path: /

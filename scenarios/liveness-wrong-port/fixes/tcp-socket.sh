@@ -3,5 +3,5 @@
 set -eu
 kubectl -n "$NS" patch deployment web --type=json -p '[
   {"op": "replace", "path": "/spec/template/spec/containers/0/livenessProbe",
-   "value": {"tcpSocket": {"port": 8080}, "initialDelaySeconds": 2, "periodSeconds": 5, "failureThreshold": 2}}
+   "value": {"tcpSocket": {"port": 8080}, "initialDelaySeconds": 3, "periodSeconds": 3, "failureThreshold": 2}}
 ]'

@@ -3,5 +3,5 @@
 set -eu
 kubectl -n "$NS" patch deployment web --type=json -p '[
   {"op": "replace", "path": "/spec/template/spec/containers/0/livenessProbe",
-   "value": {"exec": {"command": ["true"]}, "periodSeconds": 5, "failureThreshold": 2}}
+   "value": {"exec": {"command": ["true"]}, "periodSeconds": 3, "failureThreshold": 2}}
 ]'
