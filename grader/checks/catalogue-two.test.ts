@@ -15,6 +15,7 @@ describe('probe', () => {
     ['httpGet on the serving port', live({ httpGet: { path: '/', port: 8080 }, periodSeconds: 5 }), true, /^Deployment web container web livenessProbe: httpGet on port 8080 path \/, initialDelaySeconds 0 \+ failureThreshold 3 × periodSeconds 5 = 15s \(≤ 1m\)$/],
     ['a named port', live({ tcpSocket: { port: 'http' as unknown as number } }), true, /tcpSocket on port 8080/],
     ['the wrong port', live({ httpGet: { path: '/', port: 8081 } }), false, /expected httpGet on port 8080 \(where the app serves\), saw port 8081$/],
+    ['a host elsewhere', live({ httpGet: { path: '/', port: 8080, host: '10.0.0.9' } }), false, /expected the probe to ask the pod itself, saw host "10.0.0.9"$/],
     ['exec true', live({ exec: { command: ['true'] } }), false, /expected httpGet or tcpSocket on port 8080, saw exec \{"command":\["true"\]\}$/],
     ['no probe', {}, false, /expected a liveness probe on port 8080, saw none$/],
     ['a threshold raised to infinity', live({ httpGet: { path: '/', port: 8080 }, failureThreshold: 100000 }), false, /expected at most 1m before the kubelet acts on failures, saw initialDelaySeconds 0 \+ failureThreshold 100000 × periodSeconds 10 = 1000000s$/],

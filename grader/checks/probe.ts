@@ -47,6 +47,9 @@ export function probe(check: CheckOf<'probe'>, ctx: CheckContext): Outcome {
   if (!p) return finalFail(`${where}: expected a ${check.probe} probe on port ${check.port}, saw none`, at);
   const handler = HANDLERS.find((h) => p[h] !== undefined);
   if (!handler || !check.handlers.includes(handler)) return finalFail(`${where}: expected ${check.handlers.join(' or ')} on port ${check.port}, saw ${handler ? `${handler} ${show(p[handler])}` : 'no handler'}`, at);
+  // A probe must ask the pod itself: a host makes the kubelet probe another address (a stand-in that always answers).
+  const host = handler === 'httpGet' ? p.httpGet?.host : handler === 'tcpSocket' ? p.tcpSocket?.host : undefined;
+  if (host) return finalFail(`${where}: expected the probe to ask the pod itself, saw host ${show(host)}`, at);
   if (handler === 'httpGet' || handler === 'tcpSocket' || handler === 'grpc') {
     const raw = handler === 'httpGet' ? p.httpGet?.port : handler === 'tcpSocket' ? p.tcpSocket?.port : p.grpc?.port;
     const port = probePort(raw, container);
