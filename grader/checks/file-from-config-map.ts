@@ -6,9 +6,7 @@ import type { CheckContext } from '../types.ts';
 import { volumeFiles } from '../volume-files.ts';
 import { workloadAt } from '../where.ts';
 import { resolveWorkload, workloadLabel } from '../workload.ts';
-import { configMapSource, describeVolume } from './mounts-config-map.ts';
-
-const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+import { configMapSource, describeVolume, trimSlash } from './mounts-config-map.ts';
 
 /** The mount that shows `path` in the container: the deepest one at the path or a directory above it. */
 export function coveringMount(mounts: V1VolumeMount[], path: string): V1VolumeMount | undefined {

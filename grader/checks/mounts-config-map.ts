@@ -7,7 +7,8 @@ import { workloadAt } from '../where.ts';
 import { volumeFiles } from '../volume-files.ts';
 import { resolveWorkload, workloadLabel } from '../workload.ts';
 
-const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+/** A path without its trailing slashes (`/` stays `/`). */
+export const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p);
 
 /**
  * mountsConfigMap: in the workload's pod template, the container mounts a
