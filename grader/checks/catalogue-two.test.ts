@@ -1,4 +1,4 @@
-import type { V1Container, V1Probe } from '@kubernetes/client-node';
+import type { V1Container, V1Pod, V1Probe } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { container, deployment, pod, replicaSet, snapshot, workload } from '../fixtures/builders.ts';
 import { check, context } from '../fixtures/test-context.ts';
@@ -35,7 +35,8 @@ describe('templateEquals', () => {
   const injected = [manifest(tpl('busybox:1.36', 'stable')), manifest(tpl('busybox:1.37', 'experimental')), manifest(tpl('busybox:1.37', 'experimental', ['crash']))];
   // As stored: server defaults added to every container.
   const stored = (t: ReturnType<typeof tpl>, hash: string) => ({ ...t, metadata: { labels: { ...t.metadata.labels, 'pod-template-hash': hash } }, spec: { ...t.spec, containers: t.spec.containers.map((c) => ({ ...c, imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log' })) } });
-  const state = (live: ReturnType<typeof tpl>): Snapshot => {
+  // The three injected revisions' ReplicaSets (recorded in the fingerprint), and a learner's one when `own` is given.
+  const state = (live: ReturnType<typeof tpl>, own?: ReturnType<typeof tpl>): { snap: Snapshot; fingerprint: Record<string, string> } => {
     const d = deployment('api');
     d.spec!.template = stored(live, 'x') as never;
     delete d.spec!.template.metadata!.labels!['pod-template-hash'];
@@ -44,15 +45,25 @@ describe('templateEquals', () => {
       rs.spec!.template = t as never;
       return rs;
     });
-    return snapshot({ deployments: [d], replicaSets: rss, pods: [pod(rss[0])] });
+    const fingerprint = Object.fromEntries(rss.map((rs) => [`ReplicaSet/${rs.metadata!.name}`, rs.metadata!.uid!]));
+    if (own) {
+      const rs = replicaSet(d, { hash: 'd4' });
+      rs.spec!.template = stored(own, 'd4') as never;
+      rss.push(rs);
+    }
+    return { snap: snapshot({ deployments: [d], replicaSets: rss, pods: [pod(rss[0])] }), fingerprint };
   };
+  // Revision 1 with a native sidecar slipped in: stored as a new ReplicaSet that holds every field of revision 1.
+  const withSidecar = { ...tpl('busybox:1.36', 'stable'), spec: { ...tpl('busybox:1.36', 'stable').spec, initContainers: [{ name: 'side', image: 'busybox:1.36', restartPolicy: 'Always' }] } } as ReturnType<typeof tpl>;
   it.each<[string, ReturnType<typeof tpl>, boolean, RegExp]>([
     ['back on revision 1', tpl('busybox:1.36', 'stable'), true, /^Deployment api runs the template of its injected revision 1 \(ReplicaSet api-[a-z0-9]+\), whatever its revision number now$/],
     ['a plain undo: the decoy revision 2', tpl('busybox:1.37', 'experimental'), false, /^Deployment api spec\.template: expected the template of its injected revision 1, saw spec\.containers\[0\]\.env\[0\]\.value: "experimental", injected "stable"$/],
     ['the image only', tpl('busybox:1.36', 'experimental'), false, /env\[0\]\.value: "experimental", injected "stable"$/],
     ['revision 1 plus args', tpl('busybox:1.36', 'stable', ['x']), false, /spec\.containers\[0\]\.args: \["x"\], injected nothing$/],
+    ['revision 1 plus a sidecar, in its own ReplicaSet', withSidecar, false, /spec\.initContainers: \[\{.*\}\], injected nothing$/],
   ])('%s', (_name, live, passed, reason) => {
-    const verdict = templateEquals(check('templateEquals', { workload: 'api', injected: 1 }), context(state(live), { injected }));
+    const { snap, fingerprint } = state(live, live === withSidecar ? withSidecar : undefined);
+    const verdict = templateEquals(check('templateEquals', { workload: 'api', injected: 1 }), context(snap, { injected, fingerprint }));
     expect(verdict.reason).toMatch(reason);
     expect(verdict.passed).toBe(passed);
   });
@@ -77,5 +88,25 @@ describe('logNamesTarget', () => {
     const verdict = await logNamesTarget(check('logNamesTarget', { workload: 'app', container: 'app', service: 'database' }), ctx);
     expect(verdict.reason).toMatch(reason);
     expect(verdict.passed).toBe(passed);
+  });
+  const appPod = (s: Snapshot): V1Pod => s.pods.find((p) => p.metadata?.name?.startsWith('app'))!;
+  // The genuine pod at 10.244.0.7: reached by that address instead of a name, it answers today and not after its replacement.
+  it.each<[string, (s: Snapshot) => void, RegExp | undefined]>([
+    ['through a Service name', () => undefined, undefined],
+    ['a neighbouring address is not this one', (s) => ((appPod(s).spec!.containers[0]!.env = [{ name: 'DB_HOST', value: '10.244.0.71' }]), undefined), undefined],
+    ['DB_HOST set to the pod IP', (s) => (appPod(s).spec!.containers[0]!.env = [{ name: 'DB_HOST', value: '10.244.0.7' }]), /by its IP \(10\.244\.0\.7 in pod app-[^ ]+'s spec\)/],
+    ['a host alias to the pod IP', (s) => (appPod(s).spec!.hostAliases = [{ ip: '10.244.0.7', hostnames: ['db'] }]), /10\.244\.0\.7 in pod app-/],
+    ['an ExternalName to the pod DNS name', (s) => s.services.push({ metadata: { name: 'db' }, spec: { type: 'ExternalName', externalName: '10-244-0-7.init.pod.cluster.local' } }), /10\.244\.0\.7 in Service db\)/],
+    ['a Secret holding the pod IP', (s) => (s.secrets = [{ metadata: { name: 'db' }, data: { DB_HOST: Buffer.from('10.244.0.7').toString('base64') } }]), /in Secret db\)/],
+    ['a hand-fed EndpointSlice', (s) => (s.endpointSlices = [{ addressType: 'IPv4', metadata: { name: 'db-1', labels: { 'endpointslice.kubernetes.io/managed-by': 'endpointslicemirroring-controller.k8s.io' } }, endpoints: [{ addresses: ['10.244.0.7'] }] }]), /in EndpointSlice db-1\)/],
+    ['the controller\'s EndpointSlice is no pin', (s) => (s.endpointSlices = [{ addressType: 'IPv4', metadata: { name: 'database-x', labels: { 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io' } }, endpoints: [{ addresses: ['10.244.0.7'] }] }]), undefined],
+  ])('pinned pod IP: %s', async (_name, change, reason) => {
+    const s = structuredClone(snap);
+    s.pods.find((p) => p.metadata?.name?.startsWith('database'))!.status!.podIPs = [{ ip: '10.244.0.7' }];
+    change(s);
+    const ctx = { ...context(s, { injected }), probe: { ...context(s).probe, logs: async () => `database answered: ${db.metadata!.uid}\n` } };
+    const verdict = await logNamesTarget(check('logNamesTarget', { workload: 'app', container: 'app', service: 'database' }), ctx);
+    if (reason) expect(verdict.reason).toMatch(reason);
+    expect(verdict.passed).toBe(reason === undefined);
   });
 });

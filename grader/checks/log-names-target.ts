@@ -5,13 +5,46 @@ import type { CheckOf, Outcome } from '../outcome.ts';
 import { podName } from '../pod-state.ts';
 import { resolveTarget } from '../probe-target.ts';
 import type { CheckContext } from '../types.ts';
-import { podAt, unreadyWhere } from '../where.ts';
+import { podAt, unreadyWhere, workloadAt } from '../where.ts';
 import { resolveWorkload, shortUid, workloadLabel } from '../workload.ts';
 
 // The container has run in this pod: an init container that ended or runs, a container running or ended.
 function ran(pod: V1Pod, container: string): boolean {
   const status = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find((s) => s.name === container);
   return status?.state?.running !== undefined || status?.state?.terminated !== undefined;
+}
+
+// `text` names `ip` as a whole address, dotted (10.244.0.7) or dashed as in pod DNS names (10-244-0-7).
+function namesIp(text: string, ip: string): boolean {
+  const escape = (s: string): string => s.replace(/\./g, '\\.');
+  return new RegExp(`(^|[^0-9.])${escape(ip)}($|[^0-9])`).test(text) || new RegExp(`(^|[^0-9-])${ip.replace(/[.:]/g, '-')}($|[^0-9])`).test(text);
+}
+
+/**
+ * Where the namespace pins one of `ips` (the genuine pods' addresses): the
+ * workload's pods (env values, hostAliases, args), ConfigMaps, Secrets,
+ * Services (externalName) and EndpointSlices not made by the EndpointSlice
+ * controller (a Service without selector, hand-fed). A route pinned to a pod
+ * IP reaches today's pod and breaks with the next one.
+ */
+function pinnedIp(ctx: CheckContext, pods: V1Pod[], ips: string[]): string | undefined {
+  const decode = (data: Record<string, string> | undefined): Record<string, string> =>
+    Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
+  const places: Array<[string, unknown]> = [
+    ...pods.map((p): [string, unknown] => [`pod ${podName(p)}'s spec`, p.spec]),
+    ...ctx.snapshot.configMaps.map((c): [string, unknown] => [`ConfigMap ${c.metadata?.name}`, c.data]),
+    ...(ctx.snapshot.secrets ?? []).map((c): [string, unknown] => [`Secret ${c.metadata?.name}`, { ...decode(c.data), ...c.stringData }]),
+    ...ctx.snapshot.services.map((svc): [string, unknown] => [`Service ${svc.metadata?.name}`, svc.spec?.externalName ?? '']),
+    ...(ctx.snapshot.endpointSlices ?? [])
+      .filter((e) => e.metadata?.labels?.['endpointslice.kubernetes.io/managed-by'] !== 'endpointslice-controller.k8s.io')
+      .map((e): [string, unknown] => [`EndpointSlice ${e.metadata?.name}`, e.endpoints]),
+  ];
+  for (const [place, value] of places) {
+    const text = JSON.stringify(value ?? '');
+    const ip = ips.find((i) => namesIp(text, i));
+    if (ip) return `${ip} in ${place}`;
+  }
+  return undefined;
 }
 
 /**
@@ -22,7 +55,10 @@ function ran(pod: V1Pod, container: string): boolean {
  * selects, the pods that workload owns (resolveTarget) — such as a wait loop
  * that fetched /kubedrill-id from it. A stand-in answering under another
  * name, a Service with no pods, or a container that no longer asks print no
- * such uid. A container that has not run yet is a plain failure.
+ * such uid. Nor may it reach the genuine pod by its IP: an address pinned in
+ * the pods, a ConfigMap, a Secret, a Service or a hand-fed EndpointSlice
+ * fails (the next database pod has another). A container that has not run yet is a
+ * plain failure.
  */
 export async function logNamesTarget(check: CheckOf<'logNamesTarget'>, ctx: CheckContext): Promise<Outcome> {
   const target = resolveTarget(ctx, check.service);
@@ -56,5 +92,8 @@ export async function logNamesTarget(check: CheckOf<'logNamesTarget'>, ctx: Chec
     }
     seen = hit;
   }
+  // A headless Service's failed tries may log a pod IP honestly, so the log is not searched: where a learner writes one is.
+  const pinned = pinnedIp(ctx, pods, target.target.workload.pods.flatMap((p) => (p.status?.podIPs ?? []).map((a) => a.ip)).filter(Boolean));
+  if (pinned) return finalFail(`${subject}: reaches a genuine pod behind Service ${check.service} by its IP (${pinned}), which the next pod will not have; reach it through a Service`, workloadAt(check.workload, 'spec.template'));
   return pass(`${subject}: ${count(pods.length, 'pod')} logged a genuine pod behind Service ${check.service}: ${show(truncate(seen, 80))}`);
 }

@@ -44,9 +44,10 @@ function plainTemplate(template: V1PodTemplateSpec | undefined): Record<string, 
 /**
  * templateEquals: the Deployment's pod template now equals the template of
  * its `injected`-th injected manifest, compared as the API server stored
- * both. The stored form of that revision is the one among the Deployment's
- * ReplicaSets whose template holds every field of the manifest (defaults
- * filled in by the server); the live template must equal it whole (the
+ * both. The stored form of that revision is the one among the ReplicaSets
+ * recorded at injection (the fingerprint) whose template holds every field of
+ * the manifest (defaults filled in by the server); the live template must
+ * equal it whole (the
  * pod-template-hash label and kubectl's restartedAt stamp aside). So
  * `rollout undo --to-revision=N` (which renumbers the revision), `kubectl
  * apply` of that manifest, or `kubectl set` back to its values all pass,
@@ -64,7 +65,9 @@ export function templateEquals(check: CheckOf<'templateEquals'>, ctx: CheckConte
   const wanted = plainTemplate(injectedTemplate(manifest));
   const live = plainTemplate(found.workload.template);
   const at = workloadAt(check.workload, 'spec.template');
-  const stored = found.workload.replicaSets.filter((rs) => firstDifference(wanted, plainTemplate(rs.spec?.template), true) === undefined);
+  // Only ReplicaSets recorded at injection hold injected revisions: one a learner made from revision N plus a field is not it.
+  const recorded = new Set(Object.entries(ctx.fingerprint).filter(([key]) => key.startsWith('ReplicaSet/')).map(([, uid]) => uid));
+  const stored = found.workload.replicaSets.filter((rs) => recorded.has(rs.metadata?.uid ?? '') && firstDifference(wanted, plainTemplate(rs.spec?.template), true) === undefined);
   const revision = `injected revision ${check.injected}`;
   if (stored.length === 0) {
     const d = firstDifference(wanted, live, true);

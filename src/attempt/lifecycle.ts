@@ -117,7 +117,7 @@ export async function stopAttempt(kube: Kube, record: AttemptRecord, progress: P
   }
 }
 
-/** UIDs of the injected namespaced objects: checks follow these, not names ("<role>:Kind/name" in another namespace). */
+/** UIDs of the injected namespaced objects and their Deployments' ReplicaSets: checks follow these, not names ("<role>:Kind/name" in another namespace). */
 function fingerprint(scenario: ScenarioView, snapshot: Snapshot): Record<string, string> {
   const result: Record<string, string> = {};
   for (const { role, objects } of injectedByRole(scenario)) {
@@ -126,7 +126,14 @@ function fingerprint(scenario: ScenarioView, snapshot: Snapshot): Record<string,
     for (const object of objects) {
       if (isClusterScoped(object.kind) || !FINGERPRINTED.has(object.kind)) continue;
       const uid = findObject(read, object.kind as ObjectKind, object.metadata.name)?.metadata?.uid;
-      if (uid) result[`${role === 'main' ? '' : `${role}:`}${object.kind}/${object.metadata.name}`] = uid;
+      const prefix = role === 'main' ? '' : `${role}:`;
+      if (uid) result[`${prefix}${object.kind}/${object.metadata.name}`] = uid;
+      // A Deployment's ReplicaSets hold its injected revisions (templateEquals compares with them, not with a learner's).
+      if (uid && object.kind === 'Deployment') {
+        for (const rs of read.replicaSets) {
+          if (rs.metadata?.ownerReferences?.some((o) => o.uid === uid) && rs.metadata.uid) result[`${prefix}ReplicaSet/${rs.metadata.name}`] = rs.metadata.uid;
+        }
+      }
     }
   }
   return result;

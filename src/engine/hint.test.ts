@@ -37,6 +37,12 @@ const broken: [string, RegExp, string[]][] = [
   ['config-wrong-path', /^Look at Deployment app: spec\.template\.spec\.containers\[name=app\]\.volumeMounts — kubectl -n mountpath-rec describe deployment app$/, ['/etc/app', 'app.conf']],
   ['readonly-rootfs', new RegExp(`^Look at Pod ${pod('web')}: status\\.containerStatuses\\[name=web\\]\\.lastState\\.terminated — kubectl -n readonly-rec logs ${pod('web')} -c web --previous$`), ['/var/run', 'emptyDir']],
   ['job-backoff', /^Look at Job report: status\.conditions\[type=Failed\] — kubectl -n jobs-rec describe job report$/, ['numbers.txt', '63']],
+  ['readiness-no-endpoints', new RegExp(`^Look at Pod ${pod('web')}: status\\.containerStatuses\\[name=web\\]\\.ready — kubectl -n readiness-rec describe pod ${pod('web')}$`), ['/healthz', '/index.html']],
+  ['startup-too-short', new RegExp(`^Look at Pod ${pod('app')}: status\\.containerStatuses\\[name=app\\]\\.ready — kubectl -n startup-rec describe pod ${pod('app')}$`), ['failureThreshold', '25']],
+  ['liveness-wrong-port', new RegExp(`^Look at Pod ${pod('web')}: status\\.containerStatuses\\[name=web\\]\\.ready — kubectl -n liveness-rec describe pod ${pod('web')}$`), ['8081', 'healthz']],
+  ['init-waits-forever', new RegExp(`^Look at Pod ${pod('app')}: logs of container wait-for-db — kubectl -n init-rec describe pod ${pod('app')}$`), ['database', '5432']],
+  ['sidecar-log-shipper', new RegExp(`^Look at Pod ${pod('app')}: logs of container shipper — kubectl -n logs-rec describe pod ${pod('app')}$`), ['/var/log/app/app.log', 'app.log']],
+  ['rollout-to-revision', /^Look at Deployment api: spec\.template — kubectl -n rollout-rec describe deployment api$/, ['busybox:1.36', 'stable']],
 ];
 
 describe('look-line on the recorded broken states', () => {

@@ -83,8 +83,11 @@ async function waitAvailable(kube: Kube, namespace: string, name: string, timeou
       const want = d?.spec?.replicas ?? 1;
       const available = d?.status?.availableReplicas ?? 0;
       const condition = d?.status?.conditions?.find((c) => c.type === 'Available')?.status;
-      const seen = d ? `${available}/${want} available, Available=${condition ?? 'unset'}` : 'no such Deployment';
-      return { done: Boolean(d) && condition === 'True' && available >= want && (d?.status?.updatedReplicas ?? 0) >= want, seen };
+      const updated = d?.status?.updatedReplicas ?? 0;
+      // The controller must have seen the latest spec, and the old ReplicaSets must be gone (what `rollout status` waits for).
+      const observed = (d?.status?.observedGeneration ?? 0) >= (d?.metadata?.generation ?? 1);
+      const seen = d ? `${available}/${want} available, ${updated} updated of ${d.status?.replicas ?? 0}, Available=${condition ?? 'unset'}${observed ? '' : ', latest spec not yet observed'}` : 'no such Deployment';
+      return { done: Boolean(d) && observed && condition === 'True' && available >= want && updated >= want && (d?.status?.replicas ?? 0) <= updated, seen };
     },
     { timeoutMs, signal, intervalMs: 5000, changes },
   ).finally(() => changes.close());

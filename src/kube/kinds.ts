@@ -45,6 +45,8 @@ const CHECK_READS: Record<string, SnapshotKind[]> = {
   accessReview: ['serviceAccounts'],
   // An envFrom Secret later in the list may supply the variable whatever the check's source.
   envSource: ['secrets'],
+  // A database pod's IP pinned in a Secret or a hand-made EndpointSlice is found there.
+  logNamesTarget: ['secrets', 'endpointSlices'],
 };
 
 /**
