@@ -30,6 +30,7 @@ import { writablePaths } from './checks/writable-paths.ts';
 import { probe } from './checks/probe.ts';
 import { templateEquals } from './checks/template-equals.ts';
 import { logNamesTarget } from './checks/log-names-target.ts';
+import { nodeTargeted } from './checks/node-targeted.ts';
 import { eventSeen } from './observations/event.ts';
 import { podNotReady } from './observations/pod-not-ready.ts';
 import { podPending } from './observations/pod-pending.ts';
@@ -80,6 +81,7 @@ export const checks: { [K in CheckKind]: (check: CheckOf<K>, ctx: CheckContext) 
   probe,
   templateEquals,
   logNamesTarget,
+  nodeTargeted,
 };
 
 /** The function behind every symptom observation kind. */

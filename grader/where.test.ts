@@ -45,6 +45,7 @@ const oneOfEach: CheckSpec[] = [
   check('probe', { workload: 'api', container: 'api', probe: 'liveness', port: 8080 }),
   check('templateEquals', { workload: 'api', injected: 1 }),
   check('logNamesTarget', { workload: 'api', container: 'api', service: 'db' }),
+  check('nodeTargeted', { workload: 'api', key: 'kubedrill.io/storage', value: 'ssd' }),
 ];
 
 const named = (w: Where | undefined): boolean => typeof w?.kind === 'string' && w.kind.length > 0 && typeof w.name === 'string' && w.name.length > 0;
@@ -66,7 +67,7 @@ describe('every verdict carries a where', () => {
     for (const snap of [snapshot(api), snapshot()]) {
       const [verdict] = await grade([spec], context(snap, { injected }));
       expect(named(verdict?.where), JSON.stringify(verdict)).toBe(true);
-      if (verdict?.where.kind !== 'PriorityClass' && verdict?.where.kind !== 'Namespace') expect(verdict?.where.namespace).toBe('drill');
+      if (!['PriorityClass', 'Namespace', 'Node'].includes(verdict?.where.kind ?? '')) expect(verdict?.where.namespace).toBe('drill');
     }
   });
 });

@@ -64,6 +64,8 @@ export function checkWhere(spec: CheckSpec, namespace = 'the attempt namespace')
       return workloadAt(spec.workload, `spec.template.spec.containers[name=${spec.container}].${spec.probe}Probe`);
     case 'templateEquals':
       return workloadAt(spec.workload, 'spec.template');
+    case 'nodeTargeted':
+      return workloadAt(spec.workload, 'spec.template.spec');
     case 'logNamesTarget':
       return workloadAt(spec.workload, `logs of container ${spec.container}`);
     case 'writablePaths':

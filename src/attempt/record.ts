@@ -31,6 +31,8 @@ export interface AttemptRecord {
   fingerprint: Fingerprint;
   /** Extended resources added to nodes: restored on stop. */
   nodeResources: Array<{ node: string; resource: string }>;
+  /** Labels set on nodes: removed on stop (absent on older attempts). */
+  nodeLabels?: Array<{ node: string; key: string }>;
   /** Cluster-scoped objects the manifests created (kind/name): deleted on stop (PriorityClass, PersistentVolume, StorageClass, ClusterRole, ClusterRoleBinding). */
   clusterObjects: Array<{ kind: string; name: string }>;
   drill?: string;

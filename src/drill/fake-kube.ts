@@ -32,6 +32,7 @@ export function fakeKube(): Kube & { namespaces: Map<string, V1Namespace>; snaps
     listClusterObjects: async () => ({ persistentVolumes: [], storageClasses: [], clusterRoles: [], clusterRoleBindings: [], priorityClasses: [] }),
     listNodes: async () => [],
     setNodeResource: unsupported('setNodeResource'),
+    setNodeLabel: unsupported('setNodeLabel'),
     listPriorityClasses: async () => [],
     listAllPods: async () => [],
     deletePriorityClass: async () => undefined,

@@ -39,6 +39,7 @@ export async function cleanupAttempt(
     // The namespaces go first: their pods must not keep using resources we restore.
     await Promise.all([namespace, ...others].map((ns) => kube.deleteNamespace(ns, wait ? undefined : 0)));
     for (const { node, resource } of record.nodeResources) await kube.setNodeResource(node, resource, null);
+    for (const { node, key } of record.nodeLabels ?? []) await kube.setNodeLabel(node, key, null);
     for (const object of [...record.clusterObjects, ...learnerObjects]) await kube.deleteClusterObject(object.kind, object.name);
     for (const name of learnerClasses) await kube.deletePriorityClass(name);
     await kube.releaseLock(EXCLUSIVE_LOCK, namespace);

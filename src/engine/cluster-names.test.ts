@@ -59,6 +59,22 @@ describe('withClusterSuffix', () => {
     const plain = { ...view, inject: [{ apply: 'manifests/n.yaml' }], manifests: [{ ...view.manifests[0]!, objects: [deployment] }] } as ScenarioView;
     expect(withClusterSuffix(plain, '-v1')).toBe(plain);
   });
+
+  it('gives a node label key set by an inject step the suffix, in the selector and the check that read it', () => {
+    const pinned = { ...deployment, spec: { template: { spec: { nodeSelector: { 'kubedrill.io/disk': 'ssd' }, containers: [] } } } } as KubeObject;
+    const labelled = {
+      ...view,
+      inject: [{ nodeLabel: { key: 'kubedrill.io/disk', value: 'ssd' } }, { apply: 'manifests/n.yaml' }],
+      manifests: [{ ...view.manifests[0]!, objects: [pinned] }],
+      injected: [pinned],
+      checks: [{ id: 'placed', description: 'd', kind: 'nodeTargeted', workload: 'nightly', key: 'kubedrill.io/disk', value: 'ssd', points: 1, gate: false }],
+      keep: [],
+    } as ScenarioView;
+    const s = withClusterSuffix(labelled, clusterSuffix('v2b'));
+    expect(s.inject[0]).toEqual({ nodeLabel: { key: 'kubedrill.io/disk-v2b', value: 'ssd' } });
+    expect((s.injected[0] as unknown as { spec: { template: { spec: { nodeSelector: unknown } } } }).spec.template.spec.nodeSelector).toEqual({ 'kubedrill.io/disk-v2b': 'ssd' });
+    expect((s.checks[0] as { key: string }).key).toBe('kubedrill.io/disk-v2b');
+  });
 });
 
 describe('withoutSuffixVariable', () => {

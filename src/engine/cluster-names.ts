@@ -10,7 +10,10 @@ import type { ScenarioView } from './scenario-view.ts';
  */
 export function clusterNames(scenario: Pick<ScenarioView, 'inject' | 'manifests'>): string[] {
   const names = new Set<string>();
-  for (const step of scenario.inject) if ('nodeResource' in step) names.add(step.nodeResource.name);
+  for (const step of scenario.inject) {
+    if ('nodeResource' in step) names.add(step.nodeResource.name);
+    if ('nodeLabel' in step) names.add(step.nodeLabel.key);
+  }
   for (const m of scenario.manifests) for (const o of m.objects) if (isClusterScoped(o.kind)) names.add(o.metadata.name);
   return [...names];
 }

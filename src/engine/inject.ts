@@ -45,6 +45,14 @@ export async function runInjectSteps(options: InjectOptions): Promise<void> {
       await progress.step(`wait for Deployment ${name} to be available`, () =>
         waitAvailable(kube, namespaceOf(record, step.waitFor.namespace), name, parseDuration(timeout), options.signal),
       );
+    } else if ('nodeLabel' in step) {
+      const { key, value } = step.nodeLabel;
+      await progress.step(`label a node ${key}=${value}`, async () => {
+        const node = await pickNode(kube);
+        record.nodeLabels = [...(record.nodeLabels ?? []), { node, key }];
+        await options.save(record);
+        await kube.setNodeLabel(node, key, value);
+      });
     } else {
       const { name, quantity } = step.nodeResource;
       await progress.step(`advertise ${name}=${quantity} on a node`, async () => {

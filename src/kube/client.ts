@@ -69,6 +69,8 @@ export interface Kube {
   listNodes(): Promise<V1Node[]>;
   /** Set (quantity) or remove (null) an extended resource in a node's status capacity. */
   setNodeResource(node: string, resource: string, quantity: string | null): Promise<void>;
+  /** Set (or with null remove, idempotently) one label on a node. */
+  setNodeLabel(node: string, key: string, value: string | null): Promise<void>;
   listPriorityClasses(): Promise<V1PriorityClass[]>;
   /** Pods of every namespace (cluster-wide questions such as "who uses this PriorityClass"). */
   listAllPods(): Promise<V1Pod[]>;
@@ -246,6 +248,10 @@ export function connect(options: ConnectOptions = {}): Kube {
         return;
       }
       await core.patchNodeStatus({ name: node, body: paths.map((path) => ({ op: 'add', path, value: quantity })) }, jsonPatch);
+    },
+    async setNodeLabel(node, key, value) {
+      // A merge patch: null removes the key, and removing an absent one is a no-op.
+      await core.patchNode({ name: node, body: { metadata: { labels: { [key]: value } } } }, mergePatch);
     },
     async listPriorityClasses() {
       return (await sched.listPriorityClass()).items;

@@ -103,7 +103,7 @@ describe('validateScenario', () => {
     const { dir } = await copyFixture();
     await edit(path.join(dir, 'scenario.yaml'), '  - apply: manifests/client.yaml', '  - aply: manifests/client.yaml\n  - apply: manifests/client.yaml');
     const [error] = await validateScenario(dir);
-    expect(error).toMatchObject({ fieldPath: 'inject[2]', detail: 'expected exactly one of apply, waitFor, nodeResource, saw {"aply":"manifests/client.yaml"}' });
+    expect(error).toMatchObject({ fieldPath: 'inject[2]', detail: 'expected exactly one of apply, waitFor, nodeResource, nodeLabel, saw {"aply":"manifests/client.yaml"}' });
   });
 });
 

@@ -332,6 +332,18 @@ export const checkSpec = z.discriminatedUnion('kind', [
   }),
   z.object({
     ...checkBase,
+    kind: z.literal('nodeTargeted'),
+    /**
+     * The workload's pods are placed by node label `key`=`value`: a node still
+     * carries it, the pod template's required constraints (nodeSelector, required
+     * node affinity) admit that node and refuse it without the label; no nodeName.
+     */
+    workload,
+    key: z.string().regex(/^([a-z0-9.-]+\/)?[A-Za-z0-9._-]+$/, 'a label key'),
+    value: z.string(),
+  }),
+  z.object({
+    ...checkBase,
     kind: z.literal('admitted'),
     /**
      * A pod made from the workload's template now passes admission in the
@@ -365,6 +377,17 @@ export const injectStep = z.union([
     .object({
       nodeResource: z
         .object({ name: z.string().regex(/^[a-z0-9.-]+\/[a-z0-9.-]+$/, 'an extended resource name'), quantity: z.string() })
+        .strict(),
+    })
+    .strict(),
+  z
+    .object({
+      /** A label set on one node (the first Ready, schedulable one); the key is renamed per verify case like other cluster-wide names. */
+      nodeLabel: z
+        .object({
+          key: z.string().regex(/^[a-z0-9.-]+\/[A-Za-z0-9._-]+$/, 'a prefixed label key (example.io/name)'),
+          value: z.string().regex(/^([A-Za-z0-9][A-Za-z0-9._-]{0,61})?[A-Za-z0-9]?$/, 'a label value'),
+        })
         .strict(),
     })
     .strict(),

@@ -38,6 +38,7 @@ const judges: Partial<Record<CheckSpec['kind'], { kinds: readonly WorkloadKind[]
   networkReachable: running,
   mainProcess: running,
   writablePaths: running,
+  nodeTargeted: { kinds: ['Deployment', 'StatefulSet', 'DaemonSet'], instead: 'a workload with a pod template the scheduler places' },
   templateEquals: { kinds: ['Deployment'], instead: 'a Deployment: its ReplicaSets hold the revisions' },
 };
 
