@@ -47,6 +47,8 @@ export function objectsOf(snapshot: Snapshot, kind: ObjectKind): AnyObject[] {
       return snapshot.persistentVolumeClaims ?? [];
     case 'Namespace':
       return snapshot.namespaceObject ? [snapshot.namespaceObject] : [];
+    case 'ResourceQuota':
+      return snapshot.resourceQuotas ?? [];
   }
 }
 

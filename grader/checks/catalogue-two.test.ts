@@ -21,12 +21,25 @@ describe('probe', () => {
     ['a threshold raised to infinity', live({ httpGet: { path: '/', port: 8080 }, failureThreshold: 100000 }), false, /expected at most 1m before the kubelet acts on failures, saw initialDelaySeconds 0 \+ failureThreshold 100000 × periodSeconds 10 = 1000000s$/],
     ['a startup budget too short', { startupProbe: { httpGet: { path: '/', port: 8080 }, periodSeconds: 2, failureThreshold: 4 } }, false, /expected at least 25s before the kubelet acts on failures, saw .* = 8s$/, { probe: 'startup', minWindow: '25s', maxWindow: undefined }],
     ['the path pinned', { readinessProbe: { httpGet: { path: '/ready', port: 8080 } } }, false, /expected an httpGet of \/healthz, saw path "\/ready"$/, { probe: 'readiness', path: '/healthz', maxWindow: undefined }],
+    ['a timeout of an hour: a hung server holds each try that long', live({ httpGet: { path: '/', port: 8080 }, periodSeconds: 3, timeoutSeconds: 3600 }), false, /expected at most 1m .*, saw initialDelaySeconds 0 \+ failureThreshold 3 × timeoutSeconds 3600 \(each try waits that long on a hung server\) = 10800s$/],
+    ['a timeout within the period', live({ httpGet: { path: '/', port: 8080 }, periodSeconds: 10, timeoutSeconds: 5 }), true, /= 30s \(≤ 1m\)$/],
+    ['a startup budget met by a long timeout only', { startupProbe: { tcpSocket: { port: 8080 }, periodSeconds: 2, failureThreshold: 4, timeoutSeconds: 10 } }, false, /expected at least 25s .* = 8s$/, { probe: 'startup', minWindow: '25s', maxWindow: undefined }],
+    ['the probe kills a day after deciding', live({ httpGet: { path: '/', port: 8080 }, terminationGracePeriodSeconds: 86400 }), false, /expected the kill after a failure to wait at most 2s for the container to stop, saw the probe's terminationGracePeriodSeconds 86400/, { maxGrace: '2s' }],
+    ['the pod lingers a day after the kill', live({ httpGet: { path: '/', port: 8080 } }), false, /saw the pod's terminationGracePeriodSeconds 86400/, { maxGrace: '2s', podGrace: 86400 }],
+    ['the grace as injected', live({ httpGet: { path: '/', port: 8080 } }), true, /httpGet on port 8080/, { maxGrace: '2s' }],
   ])('%s', (_name, c, passed, reason, extra) => {
-    const verdict = probe(check('probe', { ...params, ...extra }), context(web(c)));
+    // podGrace: the pod template's terminationGracePeriodSeconds (2, as the scenarios inject it).
+    const { podGrace = 2, ...rest } = (extra ?? {}) as { podGrace?: number };
+    const snap = web(c);
+    snap.deployments[0]!.spec!.template.spec!.terminationGracePeriodSeconds = podGrace;
+    const verdict = probe(check('probe', { ...params, ...rest }), context(snap));
     expect(verdict.reason).toMatch(reason);
     expect(verdict.passed).toBe(passed);
   });
-  it('window with defaults', () => expect(probeWindowSeconds({})).toBe(30));
+  it('window with defaults', () => {
+    expect(probeWindowSeconds({})).toBe(30);
+    expect(probeWindowSeconds({ timeoutSeconds: 20 }, true)).toBe(60);
+  });
 });
 
 describe('templateEquals', () => {
@@ -67,6 +80,28 @@ describe('templateEquals', () => {
     expect(verdict.reason).toMatch(reason);
     expect(verdict.passed).toBe(passed);
   });
+  // Back on revision 1, and then: what runs, and revision 1's ReplicaSet pruned and made again.
+  const back = (): { snap: Snapshot; fingerprint: Record<string, string> } => state(tpl('busybox:1.36', 'stable'));
+  const grade = ({ snap, fingerprint }: { snap: Snapshot; fingerprint: Record<string, string> }) => templateEquals(check('templateEquals', { workload: 'api', injected: 1 }), context(snap, { injected, fingerprint }));
+  it('a pod whose image was set in place runs another build', () => {
+    const b = back();
+    const spec = b.snap.pods[0]!.spec!;
+    spec.containers = [{ ...spec.containers[0]!, image: 'busybox:1.37' }];
+    expect(grade(b).reason).toMatch(/^Deployment api pod api-a1-[a-z0-9]+ container api: expected image "busybox:1\.36" \(its ReplicaSet's template\), saw "busybox:1\.37" set on the pod itself$/);
+  });
+  it('a bare pod with the selector runs beside it', () => {
+    const b = back();
+    b.snap.pods.push(pod(undefined, { name: 'api-experimental', labels: { app: 'api' } }));
+    expect(grade(b).reason).toMatch(/^Deployment api: expected only its own pods, .*, saw pod api-experimental that Deployment api does not own$/);
+  });
+  it('revision 1 pruned and applied again: a new ReplicaSet of the same name (the template hash) is it', () => {
+    const b = back();
+    b.snap.replicaSets[0]!.metadata!.uid = 'a-new-uid';
+    b.snap.pods[0]!.metadata!.ownerReferences![0]!.uid = 'a-new-uid';
+    const verdict = grade(b);
+    expect(verdict.reason).toMatch(/^Deployment api runs the template of its injected revision 1 \(ReplicaSet api-a1\)/);
+    expect(verdict.passed).toBe(true);
+  });
   it('firstDifference', () => {
     expect(firstDifference({ a: 1 }, { a: 1, b: 2 }, true)).toBeUndefined();
     expect(firstDifference({ a: 1 }, { a: 1, b: 2 }, false)).toBe('b: 2 vs nothing');
@@ -106,6 +141,20 @@ describe('logNamesTarget', () => {
     change(s);
     const ctx = { ...context(s, { injected }), probe: { ...context(s).probe, logs: async () => `database answered: ${db.metadata!.uid}\n` } };
     const verdict = await logNamesTarget(check('logNamesTarget', { workload: 'app', container: 'app', service: 'database' }), ctx);
+    if (reason) expect(verdict.reason).toMatch(reason);
+    expect(verdict.passed).toBe(reason === undefined);
+  });
+  // The database's access log (httpd -v): the app pod at 10.244.0.9 asked it itself, or something else did.
+  it.each<[string, string, RegExp | undefined]>([
+    ['the app pod asked the database', '[::ffff:10.244.0.9]:41234: response:200\n', undefined],
+    ['only a relay asked it', '[::ffff:10.244.0.30]:41234: response:200\n', /expected the log of container database in a genuine pod behind Service database to record a request from pod app-[^ ]+ \(10\.244\.0\.9\), saw 1 line, none from that address: what answered it was not that pod itself/],
+    ['nobody asked it', '', /saw an empty log/],
+  ])('targetContainer: %s', async (_name, access, reason) => {
+    const s = structuredClone(snap);
+    appPod(s).status!.podIPs = [{ ip: '10.244.0.9' }];
+    const logs = async (t: { pod: string; container?: string }): Promise<string> => (t.container === 'database' ? access : `database answered: ${db.metadata!.uid}\n`);
+    const ctx = { ...context(s, { injected }), probe: { ...context(s).probe, logs } };
+    const verdict = await logNamesTarget(check('logNamesTarget', { workload: 'app', container: 'app', service: 'database', targetContainer: 'database' }), ctx);
     if (reason) expect(verdict.reason).toMatch(reason);
     expect(verdict.passed).toBe(reason === undefined);
   });

@@ -48,6 +48,31 @@ function pinnedIp(ctx: CheckContext, pods: V1Pod[], ips: string[]): string | und
 }
 
 /**
+ * The first client pod whose IP no genuine target pod's `container` log
+ * records (an access log); undefined when each one appears. Requests to a
+ * Service keep the client's pod IP as their source (no SNAT inside the pod
+ * network), so a direct request leaves it; one relayed leaves the relay's.
+ */
+async function unheardClient(ctx: CheckContext, container: string, targets: V1Pod[], clients: V1Pod[]): Promise<{ pod: string; ip: string; seen: string } | undefined> {
+  const logs: string[] = [];
+  for (const t of targets) {
+    try {
+      logs.push(await ctx.probe.logs({ pod: podName(t), container }));
+    } catch (error) {
+      return { pod: podName(clients[0]!), ip: '?', seen: `the log of pod ${podName(t)} unreadable (${truncate((error as Error).message, 60)})` };
+    }
+  }
+  for (const client of clients) {
+    const ips = (client.status?.podIPs ?? []).map((a) => a.ip).filter(Boolean);
+    if (ips.length === 0) continue;
+    if (ips.some((ip) => logs.some((log) => namesIp(log, ip)))) continue;
+    const lines = logs.join('\n').split('\n').filter(Boolean).length;
+    return { pod: podName(client), ip: ips.join(', '), seen: lines ? `${count(lines, 'line')}, none from that address` : 'an empty log' };
+  }
+  return undefined;
+}
+
+/**
  * logNamesTarget: what a container really reached. In every active pod of
  * the workload, the container's log (its current instance; an init
  * container's too) has a line holding the uid of a genuine pod behind
@@ -57,8 +82,10 @@ function pinnedIp(ctx: CheckContext, pods: V1Pod[], ips: string[]): string | und
  * name, a Service with no pods, or a container that no longer asks print no
  * such uid. Nor may it reach the genuine pod by its IP: an address pinned in
  * the pods, a ConfigMap, a Secret, a Service or a hand-fed EndpointSlice
- * fails (the next database pod has another). A container that has not run yet is a
- * plain failure.
+ * fails (the next database pod has another). With `targetContainer`, the
+ * target's own access log must record each client pod's IP: a relay or a
+ * stand-in serving a copied uid was asked instead. A container that has not
+ * run yet is a plain failure.
  */
 export async function logNamesTarget(check: CheckOf<'logNamesTarget'>, ctx: CheckContext): Promise<Outcome> {
   const target = resolveTarget(ctx, check.service);
@@ -91,6 +118,10 @@ export async function logNamesTarget(check: CheckOf<'logNamesTarget'>, ctx: Chec
       return fail(`${subject} in pod ${podName(pod)}: expected a line naming a genuine pod behind Service ${check.service} (uid ${genuine.map(shortUid).join(', ')}), saw ${last ? `last line ${show(truncate(last, 80))}` : 'an empty log'}`, podAt(pod, `logs of container ${check.container}`));
     }
     seen = hit;
+  }
+  if (check.targetContainer) {
+    const unheard = await unheardClient(ctx, check.targetContainer, target.target.workload.pods, pods);
+    if (unheard) return fail(`${subject}: expected the log of container ${check.targetContainer} in a genuine pod behind Service ${check.service} to record a request from pod ${unheard.pod} (${unheard.ip}), saw ${unheard.seen}: what answered it was not that pod itself (a relay or a stand-in with a copied uid)`, podAt(pods.find((p) => podName(p) === unheard.pod)!, `logs of container ${check.container}`));
   }
   // A headless Service's failed tries may log a pod IP honestly, so the log is not searched: where a learner writes one is.
   const pinned = pinnedIp(ctx, pods, target.target.workload.pods.flatMap((p) => (p.status?.podIPs ?? []).map((a) => a.ip)).filter(Boolean));

@@ -10,9 +10,17 @@ import { resolveWorkload, workloadLabel } from '../workload.ts';
 const FIELD = { liveness: 'livenessProbe', readiness: 'readinessProbe', startup: 'startupProbe' } as const;
 const HANDLERS = ['httpGet', 'tcpSocket', 'exec', 'grpc'] as const;
 
-/** How long the kubelet waits before it acts on failures: initialDelaySeconds + failureThreshold × periodSeconds (server defaults 0, 3, 10). */
-export function probeWindowSeconds(p: V1Probe): number {
-  return (p.initialDelaySeconds ?? 0) + (p.failureThreshold ?? 3) * (p.periodSeconds ?? 10);
+/**
+ * How long the kubelet waits before it acts on failures: initialDelaySeconds
+ * + failureThreshold × periodSeconds (server defaults 0, 3, 10). With `hung`,
+ * the worst case, a server that accepts and never answers: each try then
+ * lasts timeoutSeconds (default 1) and the next waits for it, so a try costs
+ * the longer of period and timeout. A refused connection fails at once, so
+ * the shortest window (a startup budget's floor) counts the period only.
+ */
+export function probeWindowSeconds(p: V1Probe, hung = false): number {
+  const period = p.periodSeconds ?? 10;
+  return (p.initialDelaySeconds ?? 0) + (p.failureThreshold ?? 3) * (hung ? Math.max(period, p.timeoutSeconds ?? 1) : period);
 }
 
 /** The port a probe handler targets, a named port resolved through the container's ports. */
@@ -29,7 +37,10 @@ export function probePort(port: number | string | undefined, container: V1Contai
  * listed), targets the serving port (named ports resolved) and, when given,
  * the path; and its window (initialDelaySeconds + failureThreshold ×
  * periodSeconds, server defaults filled in) lies within the bounds: a startup
- * budget that covers a warm-up, a liveness probe not raised to infinity.
+ * budget that covers a warm-up, a liveness probe not raised to infinity —
+ * the upper bound counting timeoutSeconds where it exceeds the period (a hung
+ * server), and with `maxGrace` the kill's grace period too (probe's, else
+ * pod's): a probe that decides in time but kills a day later acts too late.
  * Whether it succeeds is the health checks' to judge (Ready pods, no
  * restarts). Failures are final: the template is the learner's.
  */
@@ -62,7 +73,17 @@ export function probe(check: CheckOf<'probe'>, ctx: CheckContext): Outcome {
   const window = probeWindowSeconds(p);
   const formula = `initialDelaySeconds ${p.initialDelaySeconds ?? 0} + failureThreshold ${p.failureThreshold ?? 3} × periodSeconds ${p.periodSeconds ?? 10} = ${window}s`;
   if (check.minWindow !== undefined && window < parseDuration(check.minWindow) / 1000) return finalFail(`${where}: expected at least ${check.minWindow} before the kubelet acts on failures, saw ${formula}`, at);
-  if (check.maxWindow !== undefined && window > parseDuration(check.maxWindow) / 1000) return finalFail(`${where}: expected at most ${check.maxWindow} before the kubelet acts on failures, saw ${formula}`, at);
+  const worst = probeWindowSeconds(p, true);
+  if (check.maxWindow !== undefined && worst > parseDuration(check.maxWindow) / 1000) {
+    const slow = worst > window ? `initialDelaySeconds ${p.initialDelaySeconds ?? 0} + failureThreshold ${p.failureThreshold ?? 3} × timeoutSeconds ${p.timeoutSeconds} (each try waits that long on a hung server) = ${worst}s` : formula;
+    return finalFail(`${where}: expected at most ${check.maxWindow} before the kubelet acts on failures, saw ${slow}`, at);
+  }
+  // A liveness or startup failure ends in a kill: SIGTERM, then SIGKILL after the grace in force (the probe's own, else the pod's).
+  if (check.maxGrace !== undefined) {
+    const own = p.terminationGracePeriodSeconds;
+    const grace = own ?? found.workload.template?.spec?.terminationGracePeriodSeconds ?? 30;
+    if (grace > parseDuration(check.maxGrace) / 1000) return finalFail(`${where}: expected the kill after a failure to wait at most ${check.maxGrace} for the container to stop, saw ${own !== undefined ? `the probe's terminationGracePeriodSeconds ${own}` : `the pod's terminationGracePeriodSeconds ${grace}`} (a server that ignores SIGTERM lives on that long)`, own !== undefined ? at : workloadAt(check.workload, 'spec.template.spec.terminationGracePeriodSeconds'));
+  }
   const bounds = [check.minWindow ? `≥ ${check.minWindow}` : '', check.maxWindow ? `≤ ${check.maxWindow}` : ''].filter(Boolean).join(', ');
   return pass(`${where}: ${handler} on port ${check.port}${handler === 'httpGet' ? ` path ${p.httpGet?.path ?? '/'}` : ''}, ${formula}${bounds ? ` (${bounds})` : ''}`);
 }

@@ -45,14 +45,17 @@ function plainTemplate(template: V1PodTemplateSpec | undefined): Record<string, 
  * templateEquals: the Deployment's pod template now equals the template of
  * its `injected`-th injected manifest, compared as the API server stored
  * both. The stored form of that revision is the one among the ReplicaSets
- * recorded at injection (the fingerprint) whose template holds every field of
- * the manifest (defaults filled in by the server); the live template must
- * equal it whole (the
+ * recorded at injection (the fingerprint, by name: the name ends in the
+ * template's hash) whose template holds every field of the manifest
+ * (defaults filled in by the server); the live template must equal it whole
+ * (the
  * pod-template-hash label and kubectl's restartedAt stamp aside). So
  * `rollout undo --to-revision=N` (which renumbers the revision), `kubectl
  * apply` of that manifest, or `kubectl set` back to its values all pass,
- * and another revision fails naming the first field that differs.
- * Revision numbers are never read. Failures are final.
+ * and another revision fails naming the first field that differs. What runs
+ * must be it too: no pod outside the Deployment carrying its selector, no
+ * owned pod whose image was changed in place. Revision numbers are never
+ * read. Failures are final.
  */
 export function templateEquals(check: CheckOf<'templateEquals'>, ctx: CheckContext): Outcome {
   const { kind, name } = workloadId(check.workload);
@@ -66,8 +69,9 @@ export function templateEquals(check: CheckOf<'templateEquals'>, ctx: CheckConte
   const live = plainTemplate(found.workload.template);
   const at = workloadAt(check.workload, 'spec.template');
   // Only ReplicaSets recorded at injection hold injected revisions: one a learner made from revision N plus a field is not it.
-  const recorded = new Set(Object.entries(ctx.fingerprint).filter(([key]) => key.startsWith('ReplicaSet/')).map(([, uid]) => uid));
-  const stored = found.workload.replicaSets.filter((rs) => recorded.has(rs.metadata?.uid ?? '') && firstDifference(wanted, plainTemplate(rs.spec?.template), true) === undefined);
+  // By name, which ends in the template's hash: the same template applied again after its ReplicaSet was pruned gets it back.
+  const recorded = new Set(Object.keys(ctx.fingerprint).filter((key) => key.startsWith('ReplicaSet/')).map((key) => key.slice('ReplicaSet/'.length)));
+  const stored = found.workload.replicaSets.filter((rs) => recorded.has(rs.metadata?.name ?? '') && firstDifference(wanted, plainTemplate(rs.spec?.template), true) === undefined);
   const revision = `injected revision ${check.injected}`;
   if (stored.length === 0) {
     const d = firstDifference(wanted, live, true);
@@ -75,6 +79,19 @@ export function templateEquals(check: CheckOf<'templateEquals'>, ctx: CheckConte
   }
   const differences = stored.map((rs) => firstDifference(plainTemplate(rs.spec?.template), live, false));
   const equal = differences.findIndex((d) => d === undefined);
-  if (equal >= 0) return pass(`${label} runs the template of its ${revision} (ReplicaSet ${stored[equal]!.metadata?.name ?? '?'}), whatever its revision number now`);
+  if (equal >= 0) {
+    // What runs must be that template too: a pod's image can be changed in place, and a bare pod can carry the selector.
+    const stray = found.workload.strays[0];
+    if (stray) return finalFail(`${label}: expected only its own pods, on the template of its ${revision}, to carry its labels, saw pod ${stray.metadata?.name ?? '?'} that ${label} does not own`, { kind: 'Pod', name: stray.metadata?.name ?? '?', namespace: stray.metadata?.namespace, path: 'metadata.ownerReferences' });
+    for (const pod of found.workload.pods) {
+      // Against the pod's own ReplicaSet: mid-rollout, older pods rightly run older templates.
+      const owner = found.workload.replicaSets.find((rs) => pod.metadata?.ownerReferences?.some((o) => o.uid === rs.metadata?.uid));
+      for (const c of pod.spec?.containers ?? []) {
+        const want = owner?.spec?.template?.spec?.containers?.find((t) => t.name === c.name)?.image;
+        if (want !== undefined && c.image !== want) return finalFail(`${label} pod ${pod.metadata?.name ?? '?'} container ${c.name}: expected image ${show(want)} (its ReplicaSet's template), saw ${show(c.image)} set on the pod itself`, { kind: 'Pod', name: pod.metadata?.name ?? '?', namespace: pod.metadata?.namespace, path: `spec.containers[name=${c.name}].image` });
+      }
+    }
+    return pass(`${label} runs the template of its ${revision} (ReplicaSet ${stored[equal]!.metadata?.name ?? '?'}), whatever its revision number now`);
+  }
   return finalFail(`${label} spec.template: expected the template of its ${revision}, saw ${differences[0]!.replace(/ vs /, ', injected ')}`, at);
 }

@@ -17,7 +17,7 @@ export interface StoredObject {
 }
 
 /** Objects a learner edits, by kind, from a snapshot (pods and ReplicaSets belong to their controllers). */
-export const STORED_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Service', 'ConfigMap', 'NetworkPolicy', 'ServiceAccount', 'Role', 'RoleBinding', 'PriorityClass'] as const;
+export const STORED_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Service', 'ConfigMap', 'NetworkPolicy', 'ServiceAccount', 'Role', 'RoleBinding', 'PriorityClass', 'ResourceQuota'] as const;
 
 // Written by the server, controllers or kubectl itself, never a learner's intent.
 const NOISE_ANNOTATIONS = new Set(['deployment.kubernetes.io/revision', 'kubectl.kubernetes.io/last-applied-configuration']);
@@ -67,6 +67,7 @@ export function storedObjects(snapshot: Snapshot, alsoClasses: string[] = []): S
     ['Service', snapshot.services as Raw[]],
     ['ConfigMap', (snapshot.configMaps as Raw[]).filter((c) => !SYSTEM_CONFIGMAPS.has(c.metadata?.name ?? ''))],
     ['NetworkPolicy', snapshot.networkPolicies as Raw[]],
+    ['ResourceQuota', (snapshot.resourceQuotas ?? []) as Raw[]],
     ['PriorityClass', (snapshot.priorityClasses as Raw[]).filter((c) => classes.has(c.metadata?.name ?? '') && !SYSTEM_CLASSES.test(c.metadata?.name ?? ''))],
   ];
   return lists.flatMap(([kind, items]) => items.map((item) => storedContent(kind, item))).sort(byKindAndName);

@@ -5,6 +5,7 @@ import type { AttemptRecord } from '../attempt/record.ts';
 import type { ScenarioView } from './scenario-view.ts';
 import { withAttemptLabels } from './labels.ts';
 import { parseDuration, pollUntil } from './wait.ts';
+import { waitStatefulSetReady } from './wait-statefulset.ts';
 
 /** Why an injection could not complete: names what was expected and what was seen. */
 export class InjectionError extends Error {
@@ -42,6 +43,13 @@ export async function runInjectSteps(options: InjectOptions): Promise<void> {
     } else if ('waitFor' in step) {
       const { workload, timeout } = step.waitFor;
       const name = typeof workload === 'string' ? workload : workload.name;
+      if (typeof workload !== 'string' && workload.kind === 'StatefulSet') {
+        await progress.step(`wait for StatefulSet ${name} to be ready`, async () => {
+          const r = await waitStatefulSetReady(kube, namespaceOf(record, step.waitFor.namespace), name, parseDuration(timeout), options.signal);
+          if (!r.done) throw new InjectionError(`StatefulSet ${name}: expected every replica ready on one revision within ${timeout}, saw ${r.seen}`);
+        });
+        continue;
+      }
       await progress.step(`wait for Deployment ${name} to be available`, () =>
         waitAvailable(kube, namespaceOf(record, step.waitFor.namespace), name, parseDuration(timeout), options.signal),
       );

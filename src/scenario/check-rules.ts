@@ -102,6 +102,7 @@ export function checkRules({ check, at, report, placed, role, subject, labels }:
     case 'probe':
       if (check.path !== undefined && !check.handlers.includes('httpGet')) report(at('path'), `a path is an httpGet's: add httpGet to handlers (${check.handlers.join(', ')})`);
       if (check.minWindow !== undefined && check.maxWindow !== undefined && parseDuration(check.minWindow) > parseDuration(check.maxWindow)) report(at('minWindow'), `expected at most maxWindow ${check.maxWindow}, saw ${check.minWindow}`);
+      if (check.maxGrace !== undefined && check.probe === 'readiness') report(at('maxGrace'), 'a readiness failure kills nothing: maxGrace is for liveness and startup probes');
       return;
     case 'logNamesTarget':
     case 'envNamesService': {

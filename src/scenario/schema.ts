@@ -50,7 +50,7 @@ const checkBase = {
 };
 
 const objectRef = z.object({
-  kind: z.enum(['Deployment', 'Service', 'ConfigMap', 'NetworkPolicy', 'PriorityClass', 'Pod', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Secret', 'ServiceAccount', 'Role', 'RoleBinding', 'PersistentVolumeClaim', 'Namespace']),
+  kind: z.enum(['Deployment', 'Service', 'ConfigMap', 'NetworkPolicy', 'PriorityClass', 'Pod', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Secret', 'ServiceAccount', 'Role', 'RoleBinding', 'PersistentVolumeClaim', 'Namespace', 'ResourceQuota']),
   name,
 });
 
@@ -66,7 +66,7 @@ export const checkSpec = z.discriminatedUnion('kind', [
     workload,
     container: name,
     /** Container fields compared with the injected manifest (never with cluster state). */
-    fields: z.array(z.enum(['image', 'command', 'args', 'workingDir', 'env', 'envFrom', 'resources', 'volumeMounts', 'readinessProbe', 'livenessProbe', 'startupProbe'])).min(1),
+    fields: z.array(z.enum(['image', 'command', 'args', 'workingDir', 'env', 'envFrom', 'resources', 'volumeMounts', 'readinessProbe', 'livenessProbe', 'startupProbe', 'lifecycle'])).min(1),
   }),
   z.object({
     ...checkBase,
@@ -313,7 +313,10 @@ export const checkSpec = z.discriminatedUnion('kind', [
     handlers: z.array(z.enum(['httpGet', 'tcpSocket', 'exec', 'grpc'])).min(1).default(['httpGet', 'tcpSocket']),
     path: z.string().startsWith('/').optional(),
     minWindow: duration.optional(),
+    /** Counts the longer of periodSeconds and timeoutSeconds per failure: a hung server's tries each last the timeout. */
     maxWindow: duration.optional(),
+    /** The kill after a failure (liveness, startup) waits at most this for the container to stop: the probe's terminationGracePeriodSeconds, else the pod's (default 30s). */
+    maxGrace: duration.optional(),
   }),
   z.object({
     ...checkBase,
@@ -329,6 +332,13 @@ export const checkSpec = z.discriminatedUnion('kind', [
     workload,
     container: name,
     service: name,
+    /**
+     * A container of the genuine target pods whose log records each client by
+     * IP (an access log, such as busybox `httpd -v`): every pod of `workload`
+     * must appear in it, so a relay or a stand-in holding a copied uid, which
+     * the client asked instead of the target, fails.
+     */
+    targetContainer: name.optional(),
   }),
   z.object({
     ...checkBase,

@@ -80,20 +80,20 @@ export function specProblems(context: SpecContext): ScenarioProblem[] {
   const reason = touches ? `it creates ${touches.label}` : spec.inject.some((s) => 'nodeResource' in s) ? 'it patches node resources' : undefined;
   if (reason && !spec.exclusive) report(['exclusive'], `expected true: ${reason} (cluster-scoped), so attempts cannot run side by side`);
 
-  const applied = new Map<string, Set<string>>(); // role → Deployments applied so far
+  const applied = new Map<string, Set<string>>(); // role → "Kind/name" of the Deployments and StatefulSets applied so far
   spec.inject.forEach((step, index) => {
     if ('apply' in step) {
       const names = applied.get(step.namespace ?? 'main') ?? new Set<string>();
-      for (const o of context.objectsByStep.get(index) ?? []) if (o.object.kind === 'Deployment') names.add(o.object.metadata.name);
+      for (const o of context.objectsByStep.get(index) ?? []) if (o.object.kind === 'Deployment' || o.object.kind === 'StatefulSet') names.add(`${o.object.kind}/${o.object.metadata.name}`);
       applied.set(step.namespace ?? 'main', names);
     }
     if (!('waitFor' in step)) return;
     const at = ['inject', index, 'waitFor', 'workload'];
     const { workload: ref, namespace: role } = step.waitFor;
     const { kind, name } = workloadId(ref);
-    if (kind !== 'Deployment') report(at, `expected a Deployment (waitFor waits for condition Available), saw ${kind} ${showValue(name)}`);
-    else if (knownRole(['inject', index, 'waitFor', 'namespace'], role) && workload(at, ref, role) && !applied.get(role ?? 'main')?.has(name)) {
-      report(at, `Deployment ${name} is not applied by an earlier step${roleText(role)}`);
+    if (kind !== 'Deployment' && kind !== 'StatefulSet') report(at, `expected a Deployment or StatefulSet (waitFor waits for a Deployment's condition Available, a StatefulSet's replicas ready on one revision), saw ${kind} ${showValue(name)}`);
+    else if (knownRole(['inject', index, 'waitFor', 'namespace'], role) && workload(at, ref, role) && !applied.get(role ?? 'main')?.has(`${kind}/${name}`)) {
+      report(at, `${kind} ${name} is not applied by an earlier step${roleText(role)}`);
     }
   });
 
