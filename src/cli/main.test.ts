@@ -23,14 +23,15 @@ describe('kubedrill CLI contract', { timeout: 30_000 }, () => {
     }
   });
 
-  it('list --json shows the catalogue: the six mission scenarios, Catalogue I and II', async () => {
+  it('list --json shows the catalogue: the six mission scenarios, Catalogues I, II and III', async () => {
     const { code, stdout } = await kubedrill('list', '--json');
     expect(code).toBe(0);
     const ids = (JSON.parse(stdout) as { scenarios: Array<{ id: string }> }).scenarios.map((s) => s.id).sort();
     expect(ids).toEqual([
       'bad-image-tag', 'config-wrong-path', 'configmap-missing-key', 'crashloop-exit1', 'daemonizing-command', 'egress-networkpolicy',
-      'init-waits-forever', 'job-backoff', 'liveness-wrong-port', 'missing-configmap', 'oom-stress', 'priority-preemption',
-      'readiness-no-endpoints', 'readonly-rootfs', 'rollout-to-revision', 'secret-missing', 'sidecar-log-shipper', 'startup-too-short',
+      'init-waits-forever', 'job-backoff', 'liveness-wrong-port', 'missing-configmap', 'oom-stress', 'pending-node-selector',
+      'podsecurity-restricted', 'priority-preemption', 'readiness-no-endpoints', 'readonly-rootfs', 'rollout-to-revision', 'secret-missing',
+      'sidecar-log-shipper', 'startup-too-short', 'statefulset-stuck',
     ]);
   });
 

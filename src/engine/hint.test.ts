@@ -43,6 +43,9 @@ const broken: [string, RegExp, string[]][] = [
   ['init-waits-forever', new RegExp(`^Look at Pod ${pod('app')}: logs of container wait-for-db — kubectl -n init-rec describe pod ${pod('app')}$`), ['database', '5432']],
   ['sidecar-log-shipper', new RegExp(`^Look at Pod ${pod('app')}: logs of container shipper — kubectl -n logs-rec describe pod ${pod('app')}$`), ['/var/log/app/app.log', 'app.log']],
   ['rollout-to-revision', /^Look at Deployment api: spec\.template — kubectl -n rollout-rec describe deployment api$/, ['busybox:1.36', 'stable']],
+  ['pending-node-selector', /^Look at Deployment app: spec\.template\.spec — kubectl -n selector-rec describe deployment app$/, ['ssd', 'sdd']],
+  ['podsecurity-restricted', /^Look at Deployment web: spec\.template — kubectl -n psa-rec describe deployment web$/, ['runAsNonRoot', 'RuntimeDefault']],
+  ['statefulset-stuck', /^Look at Pod db-2: spec\.containers\[name=db\]\.env\[name=CACHE_MB\]\.value — kubectl -n sts-rec describe pod db-2$/, ['"16"', 'CACHE_MB=16']],
 ];
 
 describe('look-line on the recorded broken states', () => {
