@@ -56,6 +56,11 @@ describe('readPath', () => {
     expect(readPath(deployment, path)).toBeUndefined();
   });
 
+  it('selects the last item of a repeated name, the one the kubelet keeps', () => {
+    const env = { env: [{ name: 'CACHE_MB', value: '16' }, { name: 'OTHER', value: 'x' }, { name: 'CACHE_MB', value: '256' }] };
+    expect(readPath(env, 'env[name=CACHE_MB].value')).toBe('256');
+  });
+
   it('reads through Date values and nulls without throwing', () => {
     expect(readPath({ a: null }, 'a.b')).toBeUndefined();
     expect(readPath({ a: { t: new Date(0) } }, 'a.t')).toEqual(new Date(0));

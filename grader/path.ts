@@ -1,6 +1,6 @@
 /**
  * The path language of fieldCompare: dotted keys, `[0]` indices,
- * `[name=api]` list selection and `["kubedrill.io/slot"]` quoted keys, e.g.
+ * `[name=api]` list selection (the last item so named) and `["kubedrill.io/slot"]` quoted keys, e.g.
  * `spec.template.spec.containers[name=api].resources.limits.memory`.
  * An unquoted key with dots (`requests.kubedrill.io/slot`) also works: when a
  * key is missing, the following dotted parts are joined until one matches.
@@ -59,8 +59,9 @@ function walk(current: unknown, steps: PathStep[], s: number): unknown {
   if (current === undefined || current === null || step === undefined) return undefined;
   if (step.kind === 'index') return walk(Array.isArray(current) ? current[step.index] : undefined, steps, s + 1);
   if (step.kind === 'select') {
+    // The last match: where names repeat (a container's env), the kubelet keeps the last one.
     const item = Array.isArray(current)
-      ? current.find((it: unknown) => isRecord(it) && String(it[step.field]) === step.value)
+      ? current.findLast((it: unknown) => isRecord(it) && String(it[step.field]) === step.value)
       : undefined;
     return walk(item, steps, s + 1);
   }

@@ -8,6 +8,7 @@ import type {
   V1Deployment,
   V1EndpointSlice,
   V1Job,
+  V1ControllerRevision,
   V1LimitRange,
   V1Namespace,
   V1NetworkPolicy,
@@ -68,6 +69,8 @@ export interface Snapshot {
   clusterRoleBindings?: V1ClusterRoleBinding[];
   resourceQuotas?: V1ResourceQuota[];
   limitRanges?: V1LimitRange[];
+  /** A StatefulSet's revisions (templateEquals on a StatefulSet compares with those recorded at injection). */
+  controllerRevisions?: V1ControllerRevision[];
   /** The attempt's other namespaces, by role (multi-namespace scenarios): the same read of each. */
   others?: Record<string, Snapshot>;
 }

@@ -14,6 +14,7 @@ import { BASELINE, encodeBaseline } from './baseline.ts';
 import { storedObjects } from '../../grader/stored/content.ts';
 import type { KubeObject, Snapshot } from '../../grader/types.ts';
 import { findObject, type ObjectKind } from '../../grader/objects.ts';
+import { nodeLabelKey } from '../../grader/checks/node-targeted.ts';
 import { readAttempt } from '../engine/grade.ts';
 import { snapshotKinds } from '../kube/kinds.ts';
 import { ATTEMPT_NS_LABEL } from '../engine/labels.ts';
@@ -117,7 +118,7 @@ export async function stopAttempt(kube: Kube, record: AttemptRecord, progress: P
   }
 }
 
-/** UIDs of the injected namespaced objects and their Deployments' ReplicaSets: checks follow these, not names ("<role>:Kind/name" in another namespace). */
+/** UIDs of the injected namespaced objects, their Deployments' ReplicaSets and StatefulSets' ControllerRevisions: checks follow these, not names ("<role>:Kind/name" in another namespace). */
 function fingerprint(scenario: ScenarioView, snapshot: Snapshot): Record<string, string> {
   const result: Record<string, string> = {};
   for (const { role, objects } of injectedByRole(scenario)) {
@@ -134,6 +135,18 @@ function fingerprint(scenario: ScenarioView, snapshot: Snapshot): Record<string,
           if (rs.metadata?.ownerReferences?.some((o) => o.uid === uid) && rs.metadata.uid) result[`${prefix}ReplicaSet/${rs.metadata.name}`] = rs.metadata.uid;
         }
       }
+      // A StatefulSet's ControllerRevisions likewise (read when a templateEquals check names it).
+      if (uid && object.kind === 'StatefulSet') {
+        for (const r of read.controllerRevisions ?? []) {
+          if (r.metadata?.ownerReferences?.some((o) => o.uid === uid) && r.metadata.uid) result[`${prefix}ControllerRevision/${r.metadata.name}`] = r.metadata.uid;
+        }
+      }
+    }
+  }
+  // Node labels as they were, where a check judges placement by them (a label added to be selected on is a changed node).
+  if (scenario.checks.some((c) => c.kind === 'nodeTargeted')) {
+    for (const node of snapshot.nodes) {
+      for (const [key, value] of Object.entries(node.metadata?.labels ?? {})) result[nodeLabelKey(node.metadata?.name ?? '', key)] = value;
     }
   }
   return result;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { V1ClusterRoleBinding, V1PersistentVolume } from '@kubernetes/client-node';
 import { withNamespaceSuffix } from './cluster-names.ts';
 import { genericShortcuts, namespaceVariable } from './generic-shortcuts.ts';
-import { learnerClusterObjects, leftovers } from './cleanup.ts';
+import { learnerClusterObjects, learnerNodeLabels, leftovers } from './cleanup.ts';
 import { symptomKinds } from './symptom.ts';
 import { namespaceVariables } from './verify.ts';
 import type { ScenarioView } from './scenario-view.ts';
@@ -158,5 +158,23 @@ describe('cleanup outside the namespace', () => {
     expect(left.map((l) => `${l.kind}/${l.name}`)).toEqual(['PersistentVolume/injected', 'PersistentVolume/learner-pv', 'PersistentVolume/preexisting', 'ClusterRoleBinding/learner-admin', 'ClusterRoleBinding/learner-custom', 'ClusterRoleBinding/old']);
     expect(left[0]!.why).toBe('labelled for namespace eb-app');
     expect(await leftovers(kube, new Set(['y-app']))).toEqual([]);
+  });
+});
+
+describe('node labels a learner changed for the attempt', () => {
+  it('puts back what the workloads\' node constraints name, as the node carried it at the start; leaves the rest', async () => {
+    const node = { metadata: { name: 'n1', labels: { 'kubernetes.io/hostname': 'n1', 'kubedrill.io/storage': 'ssd', 'team/fast': 'yes', 'zone': 'b', 'other/attempt': 'x' } } };
+    const deployment = { spec: { template: { spec: { nodeSelector: { 'kubedrill.io/storage': 'ssd', 'team/fast': 'yes' }, affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['b'] }] }] } } } } } } };
+    const kube = { listNodes: async () => [node], snapshot: async () => ({ deployments: [deployment] }) } as unknown as Kube;
+    const record: AttemptRecord = {
+      scenario: 's', namespace: 'selector', startedAt: '2026-12-02T10:00:00Z', hintsUsed: 0, revealed: false, nodeResources: [], clusterObjects: [], state: 'active',
+      nodeLabels: [{ node: 'n1', key: 'kubedrill.io/storage' }],
+      fingerprint: { 'NodeLabel/n1/kubernetes.io/hostname': 'n1', 'NodeLabel/n1/kubedrill.io/storage': 'ssd', 'NodeLabel/n1/zone': 'a' },
+    };
+    expect(await learnerNodeLabels(kube, record)).toEqual([
+      { node: 'n1', key: 'team/fast', value: null },
+      { node: 'n1', key: 'zone', value: 'a' },
+    ]);
+    expect(await learnerNodeLabels(kube, { ...record, fingerprint: {} })).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { Progress } from '../../cluster/progress.ts';
 import { EXCLUSIVE_LOCK } from '../attempt/record.ts';
 import { ATTEMPT_NS_LABEL } from './labels.ts';
 import { selectorMatches } from '../../grader/selector.ts';
+import { constrainedKeys, nodeLabelKey } from '../../grader/checks/node-targeted.ts';
 
 const SYSTEM_CLASSES = new Set(['system-cluster-critical', 'system-node-critical']);
 
@@ -36,13 +37,41 @@ export async function cleanupAttempt(
   await progress.step(`clean up namespace ${[namespace, ...others].join(', ')}`, async () => {
     const learnerClasses = await learnerPriorityClasses(kube, record);
     const learnerObjects = await learnerClusterObjects(kube, record);
+    const nodeLabels = await learnerNodeLabels(kube, record);
     // The namespaces go first: their pods must not keep using resources we restore.
     await Promise.all([namespace, ...others].map((ns) => kube.deleteNamespace(ns, wait ? undefined : 0)));
     for (const { node, resource } of record.nodeResources) await kube.setNodeResource(node, resource, null);
     for (const { node, key } of record.nodeLabels ?? []) await kube.setNodeLabel(node, key, null);
+    for (const { node, key, value } of nodeLabels) await kube.setNodeLabel(node, key, value);
     for (const object of [...record.clusterObjects, ...learnerObjects]) await kube.deleteClusterObject(object.kind, object.name);
     for (const name of learnerClasses) await kube.deletePriorityClass(name);
     await kube.releaseLock(EXCLUSIVE_LOCK, namespace);
+  });
+}
+
+/**
+ * Node labels the learner changed for the attempt: a label its workloads'
+ * node constraints name that differs from what the node carried when the
+ * attempt began (recorded in the fingerprint where a check judges placement),
+ * with the value to put back (null: remove). The labels the scenario itself
+ * set are its record's, removed anyway.
+ */
+export async function learnerNodeLabels(kube: Kube, record: AttemptRecord): Promise<Array<{ node: string; key: string; value: string | null }>> {
+  const recorded = Object.keys(record.fingerprint).filter((k) => k.startsWith('NodeLabel/'));
+  if (recorded.length === 0) return [];
+  const reads = await Promise.all([record.namespace, ...Object.values(record.namespaces ?? {})].map((ns) => kube.snapshot(ns, ['deployments', 'statefulSets', 'daemonSets']).catch(() => undefined)));
+  const templates = reads.flatMap((s) => [...(s?.deployments ?? []), ...(s?.statefulSets ?? []), ...(s?.daemonSets ?? [])]).map((w) => w.spec?.template.spec);
+  const keys = new Set(templates.flatMap((spec) => [...constrainedKeys(spec)]));
+  const ours = new Set((record.nodeLabels ?? []).map((l) => `${l.node}/${l.key}`));
+  const nodes = await kube.listNodes().catch(() => []);
+  return nodes.flatMap((n) => {
+    const node = n.metadata?.name ?? '';
+    if (!recorded.some((k) => k.startsWith(nodeLabelKey(node, '')))) return [];
+    return [...keys].flatMap((key) => {
+      const was = record.fingerprint[nodeLabelKey(node, key)];
+      const now = n.metadata?.labels?.[key];
+      return was === now || ours.has(`${node}/${key}`) ? [] : [{ node, key, value: was ?? null }];
+    });
   });
 }
 

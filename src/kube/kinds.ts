@@ -67,6 +67,8 @@ export function snapshotKinds(scenario: { injected: Array<{ kind: string }>; che
   for (const k of scenario.keep ?? []) add(k.kind);
   for (const check of scenario.checks) {
     for (const list of CHECK_READS[check.kind] ?? []) kinds.add(list);
+    // A StatefulSet's revisions live in ControllerRevisions (a Deployment's in its ReplicaSets, read anyway).
+    if (check.kind === 'templateEquals' && (check.workload as { kind?: string } | undefined)?.kind === 'StatefulSet') kinds.add('controllerRevisions');
     for (const value of Object.values(check)) {
       if (value && typeof value === 'object' && 'kind' in value) add(String((value as { kind: unknown }).kind));
     }

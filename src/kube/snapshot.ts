@@ -48,10 +48,11 @@ export async function readSnapshot(apis: SnapshotApis, namespace: string, only: 
     read('clusterRoleBindings', () => rbac.listClusterRoleBinding()),
     read('resourceQuotas', () => core.listNamespacedResourceQuota({ namespace })),
     read('limitRanges', () => core.listNamespacedLimitRange({ namespace })),
+    read('controllerRevisions', () => apps.listNamespacedControllerRevision({ namespace })),
   ] as const);
-  const [statefulSets, daemonSets, jobs, cronJobs, secrets, endpointSlices, persistentVolumeClaims, persistentVolumes, storageClasses, serviceAccounts, roles, roleBindings, clusterRoles, clusterRoleBindings, resourceQuotas, limitRanges] = more;
+  const [statefulSets, daemonSets, jobs, cronJobs, secrets, endpointSlices, persistentVolumeClaims, persistentVolumes, storageClasses, serviceAccounts, roles, roleBindings, clusterRoles, clusterRoleBindings, resourceQuotas, limitRanges, controllerRevisions] = more;
   const extra = Object.fromEntries(
-    Object.entries({ statefulSets, daemonSets, jobs, cronJobs, secrets, endpointSlices, persistentVolumeClaims, persistentVolumes, storageClasses, serviceAccounts, roles, roleBindings, clusterRoles, clusterRoleBindings, resourceQuotas, limitRanges }).filter(([, v]) => v !== undefined),
+    Object.entries({ statefulSets, daemonSets, jobs, cronJobs, secrets, endpointSlices, persistentVolumeClaims, persistentVolumes, storageClasses, serviceAccounts, roles, roleBindings, clusterRoles, clusterRoleBindings, resourceQuotas, limitRanges, controllerRevisions }).filter(([, v]) => v !== undefined),
   );
   // Plain JSON (dates as ISO strings): the same shape as recorded fixtures.
   return concerning(

@@ -321,7 +321,7 @@ export const checkSpec = z.discriminatedUnion('kind', [
   z.object({
     ...checkBase,
     kind: z.literal('templateEquals'),
-    /** The Deployment's current pod template equals, as stored, the template of its `injected`-th injected manifest (found among its ReplicaSets); revision numbers never count. */
+    /** The workload's current pod template equals, as stored, the template of its `injected`-th injected manifest (found among a Deployment's ReplicaSets or a StatefulSet's ControllerRevisions recorded at injection); revision numbers never count. */
     workload,
     injected: z.number().int().min(1),
   }),

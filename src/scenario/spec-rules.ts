@@ -39,7 +39,7 @@ const judges: Partial<Record<CheckSpec['kind'], { kinds: readonly WorkloadKind[]
   mainProcess: running,
   writablePaths: running,
   nodeTargeted: { kinds: ['Deployment', 'StatefulSet', 'DaemonSet'], instead: 'a workload with a pod template the scheduler places' },
-  templateEquals: { kinds: ['Deployment'], instead: 'a Deployment: its ReplicaSets hold the revisions' },
+  templateEquals: { kinds: ['Deployment', 'StatefulSet'], instead: 'a Deployment or StatefulSet: its ReplicaSets or ControllerRevisions hold the revisions' },
 };
 
 /** Rules the schema cannot express: they relate fields to each other, to the folder, and to the manifests. */
