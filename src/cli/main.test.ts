@@ -30,8 +30,8 @@ describe('kubedrill CLI contract', { timeout: 30_000 }, () => {
     expect(ids).toEqual([
       'bad-image-tag', 'config-wrong-path', 'configmap-missing-key', 'crashloop-exit1', 'daemonizing-command', 'egress-networkpolicy',
       'init-waits-forever', 'job-backoff', 'liveness-wrong-port', 'missing-configmap', 'oom-stress', 'pending-node-selector',
-      'podsecurity-restricted', 'priority-preemption', 'readiness-no-endpoints', 'readonly-rootfs', 'rollout-to-revision', 'secret-missing',
-      'sidecar-log-shipper', 'startup-too-short', 'statefulset-stuck',
+      'pending-requests', 'podsecurity-restricted', 'priority-preemption', 'quota-exceeded', 'readiness-no-endpoints', 'readonly-rootfs',
+      'rollout-to-revision', 'secret-missing', 'sidecar-log-shipper', 'startup-too-short', 'statefulset-stuck',
     ]);
   });
 

@@ -45,6 +45,8 @@ const broken: [string, RegExp, string[]][] = [
   ['rollout-to-revision', /^Look at Deployment api: spec\.template — kubectl -n rollout-rec describe deployment api$/, ['busybox:1.36', 'stable']],
   ['pending-node-selector', /^Look at Deployment app: spec\.template\.spec — kubectl -n selector-rec describe deployment app$/, ['ssd', 'sdd']],
   ['podsecurity-restricted', /^Look at Deployment web: spec\.template — kubectl -n psa-rec describe deployment web$/, ['runAsNonRoot', 'RuntimeDefault']],
+  ['pending-requests', new RegExp(`^Look at Pod ${pod('api')}: status\\.conditions\\[type=PodScheduled\\] — kubectl -n requests-rec describe pod ${pod('api')}$`), ['20m', '100m']],
+  ['quota-exceeded', /^Look at Deployment api: status\.updatedReplicas — kubectl -n quota-rec describe deployment api$/, ['32Mi', '90Mi']],
   ['statefulset-stuck', /^Look at Pod db-2: spec\.containers\[name=db\]\.env\[name=CACHE_MB\]\.value — kubectl -n sts-rec describe pod db-2$/, ['"16"', 'CACHE_MB=16']],
 ];
 
