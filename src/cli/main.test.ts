@@ -37,6 +37,7 @@ describe('kubedrill CLI contract', { timeout: 30_000 }, () => {
 
   it.each([
     { args: ['frobnicate'], code: 2, stderr: /unknown command/ },
+    { args: ['verify', 'crashloop-exit1', 'oom-stress'], code: 2, stderr: /too many arguments for 'verify'/ },
     { args: ['start'], code: 2, stderr: /missing required argument/ },
     { args: ['start', 'no-such-scenario'], code: 2, stderr: /unknown scenario "no-such-scenario"/ },
     { args: ['up', '--provider', 'docker-swarm'], code: 2, stderr: /unknown provider/ },

@@ -73,6 +73,9 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .option('--shell <name>', 'bash | zsh | fish (default: $SHELL)')
     .action((o) => run(() => shellCommand(o)));
   program.command('validate [dir]').description('validate scenario files; exit 2 on any problem').option('--json', 'one JSON document').action((dir, o) => run(() => validateCommand(dir, o)));
+  // Subcommands inherit the root's allowance (it turns an unknown word into a clear error itself):
+  // `verify a b` must not quietly run a alone.
+  for (const command of program.commands) command.allowExcessArguments(false);
   return program;
 }
 
