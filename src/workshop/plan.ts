@@ -1,0 +1,58 @@
+import { clusterNames } from '../engine/cluster-names.ts';
+import type { ScenarioView } from '../engine/scenario-view.ts';
+import { isClusterScoped } from '../kube/client.ts';
+
+/**
+ * Why a scenario cannot run once per seat on one shared cluster, or
+ * undefined when it can. A seat's attempt lives in its own namespaces; what
+ * a scenario puts outside them — a node's resources or labels, files on a
+ * node, cluster-scoped objects, anything that needs the cluster to itself
+ * (`exclusive`) — would be one thing every seat fights over, and its brief
+ * names it as written. `workshop create` refuses such a scenario with this
+ * reason, and the README's scenario table says the same.
+ */
+export function sharedClusterProblem(scenario: Pick<ScenarioView, 'exclusive' | 'inject' | 'manifests'>): string | undefined {
+  const reasons: string[] = [];
+  if (scenario.exclusive) reasons.push('it needs the cluster to itself (exclusive)');
+  for (const step of scenario.inject) {
+    if ('nodeResource' in step) reasons.push(`it advertises ${step.nodeResource.name} on a node`);
+    if ('nodeLabel' in step) reasons.push(`it labels a node ${step.nodeLabel.key}`);
+    if ('hostFiles' in step) reasons.push(`it writes files on a node (${(step as { hostFiles: { path: string } }).hostFiles.path})`);
+  }
+  for (const m of scenario.manifests) for (const o of m.objects) if (isClusterScoped(o.kind)) reasons.push(`it creates ${o.kind} ${o.metadata.name}`);
+  // clusterNames lists every name the checks above found, and nothing else: a new kind of cluster-wide name must be named here too.
+  if (reasons.length === 0 && clusterNames(scenario).length > 0) reasons.push(`it names ${clusterNames(scenario).join(', ')} outside its namespaces`);
+  return reasons.length ? `every seat would share what ${reasons.join('; ')}` : undefined;
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * The seats of a workshop: `seat-01`… for a count, or the learners' own
+ * names, each a DNS label (it becomes a namespace prefix and a
+ * ServiceAccount) short enough that `<seat>-<namespace>` fits 63 characters
+ * for every namespace of the workshop. A bad name is an error naming it, not
+ * a silent rewrite: the instructor hands out the names.
+ */
+export function seatNames(options: { seats?: number; learners?: string[] }, namespaces: string[]): string[] {
+  const names = options.learners ?? Array.from({ length: options.seats ?? 0 }, (_, i) => `seat-${String(i + 1).padStart(String(options.seats).length < 2 ? 2 : String(options.seats).length, '0')}`);
+  if (names.length === 0) throw new Error('a workshop needs at least one seat: --seats N or --learners a,b,…');
+  const longest = Math.max(0, ...namespaces.map((n) => n.length));
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (!DNS_LABEL.test(name)) throw new Error(`learner name ${JSON.stringify(name)} is not usable as a seat: lower-case letters, digits and '-', starting and ending with a letter or digit (e.g. ${JSON.stringify(suggest(name))})`);
+    if (name.length + 1 + longest > 63) throw new Error(`seat name ${JSON.stringify(name)} is too long: ${name}-<namespace> must fit 63 characters (at most ${62 - longest} for this workshop's namespaces)`);
+    if (seen.has(name)) throw new Error(`seat name ${JSON.stringify(name)} is given twice`);
+    seen.add(name);
+  }
+  return names;
+}
+
+function suggest(name: string): string {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'seat-01';
+}
+
+/** A seat's namespace for a scenario namespace: `<seat>-<namespace>`. */
+export function seatNamespace(seat: string, namespace: string): string {
+  return `${seat}-${namespace}`;
+}
