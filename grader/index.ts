@@ -5,6 +5,7 @@ import { fieldCompare } from './checks/field-compare.ts';
 import { fileContent } from './checks/file-content.ts';
 import { mountsConfigMap } from './checks/mounts-config-map.ts';
 import { networkReachable } from './checks/network-reachable.ts';
+import { serviceRoutes } from './checks/service-routes.ts';
 import { noTerminationReason } from './checks/no-termination-reason.ts';
 import { objectAbsent } from './checks/object-absent.ts';
 import { objectExists } from './checks/object-exists.ts';
@@ -12,6 +13,7 @@ import { objectUnchanged } from './checks/object-unchanged.ts';
 import { podsHealthy } from './checks/pods-healthy.ts';
 import { policyApplies } from './checks/policy-applies.ts';
 import { policyAllows } from './netpol/check.ts';
+import { policyPermits } from './checks/policy-permits.ts';
 import { priorityOrder } from './checks/priority-order.ts';
 import { restartsStable } from './checks/restarts-stable.ts';
 import { rolloutComplete } from './checks/rollout-complete.ts';
@@ -31,6 +33,7 @@ import { probe } from './checks/probe.ts';
 import { templateEquals } from './checks/template-equals.ts';
 import { logNamesTarget } from './checks/log-names-target.ts';
 import { nodeTargeted } from './checks/node-targeted.ts';
+import { contextIn } from './role-context.ts';
 import { eventSeen } from './observations/event.ts';
 import { podNotReady } from './observations/pod-not-ready.ts';
 import { podPending } from './observations/pod-pending.ts';
@@ -41,6 +44,8 @@ import { parseDuration } from './time.ts';
 import type { CheckContext, Snapshot, Verdict } from './types.ts';
 import { checkWhere, inNamespace, observationWhere } from './where.ts';
 import { workloadLabel } from './workload.ts';
+
+export { contextIn } from './role-context.ts';
 
 /** The grader's input and output types, re-exported for callers. */
 export type { CheckContext, ExecResult, Fingerprint, KubeObject, Probe, Snapshot, Verdict, Where } from './types.ts';
@@ -61,10 +66,12 @@ export const checks: { [K in CheckKind]: (check: CheckOf<K>, ctx: CheckContext) 
   objectUnchanged,
   configMapData,
   networkReachable,
+  serviceRoutes,
   fileContent,
   priorityOrder,
   policyApplies,
   policyAllows,
+  policyPermits,
   mountsConfigMap,
   envNamesService,
   jobComplete,
@@ -143,22 +150,6 @@ export function observe(list: Observation[], snapshot: Snapshot): Verdict[] {
  */
 export function stabilityWindowMs(specs: CheckSpec[]): number {
   return specs.reduce((max, spec) => (spec.kind === 'restartsStable' ? Math.max(max, parseDuration(spec.window)) : max), 0);
-}
-
-/**
- * The context a check with `namespace: <role>` reads: that namespace's
- * snapshot (and earlier snapshot), probe and identities. The main one
- * (no role, or `main`) is `ctx` itself; undefined when the role was not read.
- */
-export function contextIn(ctx: CheckContext, role: string | undefined): CheckContext | undefined {
-  if (role === undefined || role === 'main') return ctx;
-  const snapshot = ctx.snapshot.others?.[role];
-  const probe = ctx.probes?.[role];
-  if (!snapshot || !probe) return undefined;
-  const prefix = `${role}:`;
-  const fingerprint = Object.fromEntries(Object.entries(ctx.fingerprint).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
-  const before = ctx.before?.others?.[role];
-  return { ...ctx, snapshot, probe, fingerprint, baseline: undefined, ...(before ? { before } : { before: undefined }) };
 }
 
 function errorMessage(error: unknown): string {

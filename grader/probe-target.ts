@@ -25,13 +25,16 @@ export interface Target {
 /** A target found, or why not (and where that shows). */
 export type TargetResolution = { ok: true; target: Target } | { ok: false; reason: string; where: Where };
 
-/** Resolve Service `service` of the manifests to its Deployment; `port` defaults to the Service's first port. */
-export function resolveTarget(ctx: CheckContext, service: string, port?: number): TargetResolution {
+/**
+ * Resolve Service `service` of the manifests to its Deployment; `port` defaults to the Service's first port.
+ * `deployment` names the target outright, for a scenario whose injected selector is the break.
+ */
+export function resolveTarget(ctx: CheckContext, service: string, port?: number, deployment?: string): TargetResolution {
   const internal = (reason: string): TargetResolution => ({ ok: false, reason: `internal: ${reason}`, where: { kind: 'Service', name: service } });
   const manifest = lastInjected(ctx.injected, 'Service', service) as (KubeObject & { spec?: V1Service['spec'] }) | undefined;
   if (!manifest) return internal(`Service ${service} is not one the scenario injects, so the genuine target behind it is unknown`);
   const selector = manifest.spec?.selector ?? {};
-  const names = [...new Set(ctx.injected.filter((o) => o.kind === 'Deployment').map((o) => o.metadata.name))].filter((name) => {
+  const names = deployment !== undefined ? [deployment] : [...new Set(ctx.injected.filter((o) => o.kind === 'Deployment').map((o) => o.metadata.name))].filter((name) => {
     const d = lastInjected(ctx.injected, 'Deployment', name) as { spec?: { template?: { metadata?: { labels?: Record<string, string> } } } };
     return Object.keys(selector).length > 0 && selectorMatches({ matchLabels: selector }, d.spec?.template?.metadata?.labels);
   });

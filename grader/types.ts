@@ -133,6 +133,8 @@ export interface CheckContext {
   namespaces?: Record<string, string>;
   /** A probe into each other namespace of the attempt, by role (`snapshot.others` holds their reads). */
   probes?: Record<string, Probe>;
+  /** In the context of another namespace of the attempt (a check's `namespace: <role>`): the main context, whole. */
+  attempt?: CheckContext;
 }
 
 /**

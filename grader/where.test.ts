@@ -29,6 +29,7 @@ const oneOfEach: CheckSpec[] = [
   check('priorityOrder', { higher: 'api', lower: 'batch' }),
   check('policyApplies', { policy: 'api-egress', workload: 'api', policyType: 'Egress' }),
   check('policyAllows', { workload: 'api', direction: 'Egress', allow: [{ pods: { app: 'db' }, ports: [{ protocol: 'TCP', port: 5432 }] }], dns: true, plusInjected: true }),
+  check('policyPermits', { from: 'api', to: 'db', port: 5432 }),
   check('mountsConfigMap', { workload: 'api', container: 'api', mountPath: '/etc/x', configMap: 'settings' }),
   check('envNamesService', { workload: 'api', variable: 'REDIS_HOST', service: 'redis' }),
   check('jobComplete', { workload: { kind: 'Job', name: 'migrate', identity: 'name' } }),
@@ -46,6 +47,7 @@ const oneOfEach: CheckSpec[] = [
   check('templateEquals', { workload: 'api', injected: 1 }),
   check('logNamesTarget', { workload: 'api', container: 'api', service: 'db' }),
   check('nodeTargeted', { workload: 'api', key: 'kubedrill.io/storage', value: 'ssd' }),
+  check('serviceRoutes', { service: 'web', workload: 'api', port: 8080, targetPort: 8080 }),
 ];
 
 const named = (w: Where | undefined): boolean => typeof w?.kind === 'string' && w.kind.length > 0 && typeof w.name === 'string' && w.name.length > 0;

@@ -36,12 +36,16 @@ export function checkWhere(spec: CheckSpec, namespace = 'the attempt namespace')
       return { kind: 'ConfigMap', name: spec.name, path: `data.${spec.key}` };
     case 'networkReachable':
       return workloadAt(spec.from, `egress to ${spec.host}:${spec.port}`);
+    case 'serviceRoutes':
+      return { kind: 'Service', name: spec.service, path: 'spec.selector' };
     case 'priorityOrder':
       return workloadAt(spec.higher, 'spec.template.spec.priorityClassName');
     case 'policyApplies':
       return { kind: 'NetworkPolicy', name: spec.policy };
     case 'policyAllows':
       return workloadAt(spec.workload, `${spec.direction.toLowerCase()} allowed by NetworkPolicies`);
+    case 'policyPermits':
+      return workloadAt(spec.to, 'ingress allowed by NetworkPolicies');
     case 'jobComplete':
       return workloadAt(spec.workload, 'status.conditions');
     case 'logContains':

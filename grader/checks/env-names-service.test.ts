@@ -4,7 +4,7 @@ import type { RecordedExec } from '../fixtures/replay.ts';
 import { check, context, execResult, manifest } from '../fixtures/test-context.ts';
 import { identityCommand } from '../probe-identity.ts';
 import type { KubeObject, Snapshot } from '../types.ts';
-import { envNamesService, printEnvCommand } from './env-names-service.ts';
+import { envNamesService, printEnvCommand, resolverLookupCommand } from './env-names-service.ts';
 
 const pods = ['api-5d8f7c9b6d-m4q9z', 'api-5d8f7c9b6d-x7k2p'];
 const redisPod = 'redis-5d8f7c9b6d-x7k2p';
@@ -63,5 +63,43 @@ describe('envNamesService', () => {
     await envNamesService(check('envNamesService', params), ctx);
     expect(ctx.probe.calls[0]).toEqual({ pod: pods[0], container: 'api', command: ['/bin/sh', '-c', `printf '%s' "\${REDIS_HOST-}"`] });
     expect(ctx.probe.calls.map((c) => c.command.at(-1))).toContainEqual(expect.stringMatching(/; timeout 3 wget -O - "http:\/\/\$\{REDIS_HOST\}:6379\/kubedrill-id"$/));
+  });
+});
+
+describe('envNamesService in another namespace of the attempt (targetNamespace), by DNS only (byDns)', () => {
+  // api in drill; redis and its Service in the attempt's namespace with role "data", named data.
+  const server = (): Snapshot => {
+    const s = cluster();
+    s.deployments = s.deployments.filter((d) => d.metadata?.name === 'redis');
+    s.pods = s.pods.filter((p) => p.metadata?.name === redisPod);
+    return { ...s, namespace: 'data' };
+  };
+  const client = (): Snapshot => {
+    const s = cluster();
+    s.deployments = s.deployments.filter((d) => d.metadata?.name === 'api');
+    s.pods = s.pods.filter((p) => p.metadata?.name !== redisPod);
+    s.services = [];
+    return s;
+  };
+  const lookup = (name: string, ...addresses: string[]): RecordedExec[] =>
+    pods.map((p) => execResult(p, resolverLookupCommand(name), 0, `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n${addresses.length ? `Name:\t${name}.svc.cluster.local\n${addresses.map((a) => `Address: ${a}\n`).join('')}` : ''}`));
+  const through = (value: string, address: string, s: Snapshot): RecordedExec[] => [...env(value), ...pods.map((p) => fetch(p, 0, uidOf(s, redisPod), address))];
+  const byDns = { ...params, targetNamespace: 'data', byDns: true };
+
+  it.each<[string, string, string, string[], boolean, RegExp]>([
+    ['namespace-qualified, resolved by cluster DNS', 'redis.data', '10.96.12.34:6379', ['10.96.12.34'], true, /^REDIS_HOST names Service redis in 2 Running and Ready pods of Deployment api: "redis\.data", answered by pod redis-5d8f7c9b6d-x7k2p of Deployment redis$/],
+    ['fully qualified', 'redis.data.svc.cluster.local', '10.96.12.34:6379', ['10.96.12.34'], true, /names Service redis/],
+    ['the short name names the client\'s own namespace', 'redis', '10.96.12.34:6379', [], false, /^pod api-5d8f7c9b6d-m4q9z REDIS_HOST: expected it to name Service redis of namespace data by its DNS name \(redis\.data, redis\.data\.svc\.cluster\.local\), saw "redis"$/],
+    ['the ClusterIP literal', '10.96.12.34', '10.96.12.34:6379', [], false, /by its DNS name .*saw "10\.96\.12\.34"$/],
+    ['the name pinned to the genuine pod in /etc/hosts', 'redis.data', '10.244.0.20:6379', ['10.96.12.34'], false, /^pod api-5d8f7c9b6d-m4q9z REDIS_HOST="redis\.data": expected cluster DNS to resolve the name to the address the pod reached \(10\.244\.0\.20\), saw cluster DNS answers 10\.96\.12\.34: is the name pinned/],
+    ['a name cluster DNS does not know, pinned to the ClusterIP', 'redis.data.svc.example', '10.96.12.34:6379', [], false, /saw cluster DNS does not resolve it/],
+  ])('%s', async (_name, value, address, answers, passed, reason) => {
+    const s = server();
+    const ctx = context(client(), { exec: [...through(value, address, s), ...lookup(value, ...answers)], injected: injectedOf(cluster()) });
+    ctx.snapshot.others = { data: s };
+    ctx.probes = { data: ctx.probe };
+    const verdict = await envNamesService(check('envNamesService', byDns), ctx);
+    expect(verdict.reason).toMatch(reason);
+    expect(verdict.passed).toBe(passed);
   });
 });

@@ -1,7 +1,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { pod, snapshot, workload } from '../fixtures/builders.ts';
-import { fixtureContext, loadFixture } from '../fixtures/replay.ts';
+import { fixtureContext, loadFixture, replayProbe } from '../fixtures/replay.ts';
 import type { RecordedExec } from '../fixtures/replay.ts';
 import { check, context, execResult, manifest } from '../fixtures/test-context.ts';
 import { identityCommand } from '../probe-identity.ts';
@@ -99,6 +99,13 @@ describe('networkReachable', () => {
     expect(identityCommand({ host: 'db' }, 5432).at(-1)).toMatch(/; timeout 3 wget -O - "http:\/\/db:5432\/kubedrill-id"$/);
   });
 
+  it('target names the genuine Deployment when the injected selector is the break (it selects none)', async () => {
+    const broken = [...injectedOf(fine).filter((o) => o.metadata.name !== 'db' || o.kind !== 'Service'), service('db', 5432, '10.96.1.1', { selector: { app: 'db-typo' } })];
+    const exec = [fetchDb(app1, 0, uid(fine, dbPod)), fetchDb(app2, 0, uid(fine, dbPod))];
+    expect(await networkReachable(check('networkReachable', reach), context(fine, { exec, injected: broken }))).toMatchObject({ passed: false, reason: expect.stringMatching(/internal: Service db of the manifests selects no injected Deployment/) });
+    expect(await networkReachable(check('networkReachable', { ...reach, target: 'db' }), context(fine, { exec, injected: broken }))).toMatchObject({ passed: true, reason: expect.stringMatching(/answered by pod db-5d8f7c9b6d-x7k2p of Deployment db$/) });
+  });
+
   it('lets an exec error escape (grade turns it into a failed verdict; never counted as blocked)', async () => {
     await expect(networkReachable(check('networkReachable', block), context(fine, { injected: injectedOf(fine) }))).rejects.toThrow(/no recorded exec/);
   });
@@ -111,5 +118,52 @@ describe('networkReachable', () => {
     expect(apps).toHaveLength(2);
     expect(opened).toEqual([apps[1]]);
     expect(verdict).toMatchObject({ passed: false, where: { kind: 'Pod', name: apps[1] } });
+  });
+});
+
+describe('networkReachable to a target in another namespace of the attempt (targetNamespace)', () => {
+  // app in the main namespace; db and metrics in the namespace with role "data", named data.
+  const split = (): { main: Snapshot; data: Snapshot } => {
+    const all = cluster();
+    const mine = (s: Snapshot, keep: (name: string) => boolean): Snapshot => ({
+      ...s,
+      deployments: s.deployments.filter((d) => keep(d.metadata!.name!)),
+      replicaSets: s.replicaSets.filter((r) => keep(r.metadata!.name!.split('-')[0]!)),
+      pods: s.pods.filter((p) => keep(p.metadata!.name!.split('-')[0]!)),
+    });
+    return { main: { ...mine(all, (n) => n === 'app'), services: [] }, data: { ...mine(all, (n) => n !== 'app'), namespace: 'data' } };
+  };
+  const withData = (main: Snapshot, data: Snapshot, appExec: RecordedExec[], dataExec: RecordedExec[]): ReturnType<typeof context> => {
+    const ctx = context(main, { exec: appExec, injected: injectedOf(cluster()) });
+    ctx.snapshot.others = { data };
+    ctx.probes = { data: replayProbe(dataExec) };
+    return ctx;
+  };
+  const fetchQualified = (from: string, stdout: string): RecordedExec => execResult(from, identityCommand({ host: 'db.data' }, 5432), 0, stdout, 'Connecting to db.data:5432 (10.96.1.1:5432)\n');
+
+  it('reachable: the genuine db of the other namespace answers by its qualified name', async () => {
+    const { main, data } = split();
+    const ctx = withData(main, data, [fetchQualified(app1, uid(data, dbPod)), fetchQualified(app2, uid(data, dbPod))], []);
+    const verdict = await networkReachable(check('networkReachable', { ...reach, host: 'db.data', targetNamespace: 'data' }), ctx);
+    expect(verdict.reason).toBe('db.data:5432 reachable from 2 pods of Deployment app (app-5d8f7c9b6d-m4q9z, app-5d8f7c9b6d-x7k2p): answered by pod db-5d8f7c9b6d-x7k2p of Deployment db');
+    expect(verdict.passed).toBe(true);
+  });
+
+  it('without targetNamespace the target is looked for in the check\'s own namespace', async () => {
+    const { main, data } = split();
+    const verdict = await networkReachable(check('networkReachable', { ...reach, host: 'db.data' }), withData(main, data, [], []));
+    expect(verdict.passed).toBe(false);
+    expect(verdict.reason).toMatch(/^probe db\.data:5432: Deployment db not found/);
+  });
+
+  it('blocked: the control runs in the target\'s own namespace', async () => {
+    const { main, data } = split();
+    const lookupQualified = (from: string): RecordedExec => execResult(from, nslookupCommand('metrics.data'), 0, 'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tmetrics.data.svc.cluster.local\nAddress: 10.96.1.2\n');
+    const appExec = [app1, app2].flatMap((a) => [nc(a, 'metrics.data', 9100, 1, 'nc: timed out'), lookupQualified(a), nc(a, '10.96.1.2', 9100, 1, 'nc: timed out')]);
+    const ctx = withData(main, data, appExec, [serves]);
+    const verdict = await networkReachable(check('networkReachable', { ...block, host: 'metrics.data', targetNamespace: 'data' }), ctx);
+    expect(verdict.reason).toMatch(/^metrics\.data:9100 blocked from 2 pods of Deployment app .*whose Ready pods accept connections on their own address \(metrics-5d8f7c9b6d-x7k2p on 10\.244\.0\.30:9100\)$/);
+    expect(verdict.passed).toBe(true);
+    expect(ctx.probe.calls.map((c) => c.pod)).not.toContain(metricsPod);
   });
 });

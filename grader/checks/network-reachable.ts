@@ -13,6 +13,7 @@ import { workloadLabel } from '../workload.ts';
 import { selectorMatches } from '../selector.ts';
 import type { CheckContext, ExecResult, Where } from '../types.ts';
 import { workloadAt, podAt } from '../where.ts';
+import { targetContext } from '../role-context.ts';
 
 /** The connect probe: busybox nc exits 0 when the port is open (it has no -z). */
 export function ncCommand(host: string, port: number): string[] {
@@ -41,20 +42,28 @@ export function nslookupCommand(host: string): string[] {
 export async function networkReachable(check: CheckOf<'networkReachable'>, ctx: CheckContext): Promise<Outcome> {
   if (!/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(check.host)) return fail(`internal: host ${JSON.stringify(check.host)} is not a DNS name or IP`, workloadAt(check.from));
   const name = `${check.host}:${check.port}`;
-  const found = resolveTarget(ctx, check.host.split('.')[0] ?? check.host, check.port);
+  // The target may live in another namespace of the attempt; the probe still runs in `from`'s pods.
+  const home = targetContext(ctx, check.targetNamespace);
+  if (!home.ok) return fail(home.reason, workloadAt(check.from));
+  const found = resolveTarget(home.ctx, check.host.split('.')[0] ?? check.host, check.port, check.target);
   if (!found.ok) return fail(`${check.expect === 'blocked' ? 'control' : `probe ${name}`}: ${found.reason}`, found.where);
   const from = readyPods(ctx, check.from);
   if (!from.ok) return fail(`probe ${name}: ${from.reason}`, from.where);
   const exec = (pod: V1Pod, command: string[]): Promise<ExecResult> => ctx.probe.exec({ pod: podName(pod), container: pod.spec?.containers[0]?.name }, command, { timeoutMs: execTimeoutMs });
-  const probe: Probing = { check, ctx, target: found.target, exec, name, pods: from.pods };
+  const serve = (pod: V1Pod, command: string[]): Promise<ExecResult> => home.ctx.probe.exec({ pod: podName(pod), container: pod.spec?.containers[0]?.name }, command, { timeoutMs: execTimeoutMs });
+  const probe: Probing = { check, ctx: home.ctx, target: found.target, exec, serve, name, pods: from.pods };
   return check.expect === 'reachable' ? reachable(probe) : blocked(probe);
 }
 
 interface Probing {
   check: CheckOf<'networkReachable'>;
+  /** The target's namespace: its snapshot, its probe. */
   ctx: CheckContext;
   target: Target;
+  /** Exec into a pod of `from`. */
   exec: (pod: V1Pod, command: string[]) => Promise<ExecResult>;
+  /** Exec into a pod of the target. */
+  serve: (pod: V1Pod, command: string[]) => Promise<ExecResult>;
   name: string;
   pods: V1Pod[];
 }
@@ -85,15 +94,15 @@ async function reachable({ check, ctx, target, exec, name, pods }: Probing): Pro
   return pass(`${name} reachable from ${podsText(pods, check.from)}: answered by pod ${answered} of Deployment ${target.workload.name}${retried}`);
 }
 
-async function blocked({ check, ctx, target, exec, name, pods }: Probing): Promise<Outcome> {
+async function blocked({ check, ctx, target, exec, serve, name, pods }: Probing): Promise<Outcome> {
   const control = liveService(ctx, target, check.port);
   if (!control.ok) return fail(`control: ${control.reason} — the target must be up for 'blocked' to mean anything`, control.where);
   const { clusterIP, servers } = control;
   const [probes, served] = await Promise.all([
     Promise.all(pods.map((pod) => Promise.all([exec(pod, ncCommand(check.host, check.port)), exec(pod, nslookupCommand(check.host)), exec(pod, ncCommand(clusterIP, check.port))]))),
     Promise.all(servers.map(async ({ pod, port, ip }) => {
-      let seen = await exec(pod, ncCommand(ip, port));
-      if (seen.exitCode !== 0 && !couldNotRun(seen)) seen = await exec(pod, ncCommand(ip, port));
+      let seen = await serve(pod, ncCommand(ip, port));
+      if (seen.exitCode !== 0 && !couldNotRun(seen)) seen = await serve(pod, ncCommand(ip, port));
       return { pod, port, ip, seen };
     })),
   ]);

@@ -33,6 +33,8 @@ export interface AttemptRecord {
   nodeResources: Array<{ node: string; resource: string }>;
   /** Labels set on nodes: removed on stop (absent on older attempts). */
   nodeLabels?: Array<{ node: string; key: string }>;
+  /** Directories written on nodes (the hostFiles inject step): removed on stop. */
+  hostPaths?: Array<{ node: string; path: string }>;
   /** Cluster-scoped objects the manifests created (kind/name): deleted on stop (PriorityClass, PersistentVolume, StorageClass, ClusterRole, ClusterRoleBinding). */
   clusterObjects: Array<{ kind: string; name: string }>;
   drill?: string;

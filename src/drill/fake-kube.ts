@@ -28,6 +28,7 @@ export function fakeKube(): Kube & { namespaces: Map<string, V1Namespace>; snaps
     logs: unsupported('logs'),
     access: unsupported('access'),
     admit: unsupported('admit'),
+    runPod: unsupported('runPod'),
     deleteClusterObject: async () => undefined,
     listClusterObjects: async () => ({ persistentVolumes: [], storageClasses: [], clusterRoles: [], clusterRoleBindings: [], priorityClasses: [] }),
     listNodes: async () => [],

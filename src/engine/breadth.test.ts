@@ -80,9 +80,15 @@ describe('withNamespaceSuffix', () => {
     expect(scenario.checks[2]).toMatchObject({ in: 'data' });
     expect(scenario.checks[0]).not.toHaveProperty('namespace');
   });
-  it('a one-namespace scenario is left alone', () => {
+  it('a one-namespace scenario changes only fields called namespace that name it (a RoleBinding subject)', () => {
     const single = { ...view, namespaces: {} };
-    expect(withNamespaceSuffix(single, '-v1')).toEqual({ scenario: single, namespaces: {} });
+    const { scenario: renamed, namespaces: none } = withNamespaceSuffix(single, '-v1');
+    expect(none).toEqual({});
+    const subject = (s: typeof single): unknown => (s.manifests[0]!.objects[1] as unknown as { subjects: unknown[] }).subjects[0];
+    expect(subject(renamed)).toEqual({ kind: 'ServiceAccount', name: 'reporter', namespace: 'eb-app-v1' });
+    // Everything else as written: the scenario's own namespace field, checks, symptom, the other objects.
+    const back = JSON.parse(JSON.stringify(renamed).replaceAll('"namespace":"eb-app-v1"', '"namespace":"eb-app"')) as unknown;
+    expect(back).toEqual(JSON.parse(JSON.stringify(single)));
   });
   it('scripts name each other namespace as $NS_<ROLE>', () => {
     expect(namespaceVariables(namespaces)).toEqual({ NS_DATA: 'eb-data-v1' });

@@ -4,6 +4,7 @@ import type { Progress } from '../../cluster/progress.ts';
 import { EXCLUSIVE_LOCK } from '../attempt/record.ts';
 import { ATTEMPT_NS_LABEL } from './labels.ts';
 import { selectorMatches } from '../../grader/selector.ts';
+import { HOST_TASK_NAMESPACE, removeHostPath } from './host-files.ts';
 import { constrainedKeys, nodeLabelKey } from '../../grader/checks/node-targeted.ts';
 
 const SYSTEM_CLASSES = new Set(['system-cluster-critical', 'system-node-critical']);
@@ -21,6 +22,8 @@ const SYSTEM_CLASSES = new Set(['system-cluster-critical', 'system-node-critical
  * state goes too, though other namespaces' pods name it (admission writes its
  * name into every new pod): only one such attempt runs at a time (the
  * exclusive lock), so it is that attempt's; any other attempt leaves it.
+ * Last, the directories it seeded on nodes go (after its namespaces, waited
+ * for); HostPathsLeftError names any that could not be proven removed.
  */
 export async function cleanupAttempt(
   kube: Kube,
@@ -38,15 +41,52 @@ export async function cleanupAttempt(
     const learnerClasses = await learnerPriorityClasses(kube, record);
     const learnerObjects = await learnerClusterObjects(kube, record);
     const nodeLabels = await learnerNodeLabels(kube, record);
+    // With seeded node directories, wait until the namespaces are gone: a container that starts after its
+    // hostPath directory was removed has the runtime create it again (empty).
+    const seeded = (record.hostPaths ?? []).length > 0;
     // The namespaces go first: their pods must not keep using resources we restore.
-    await Promise.all([namespace, ...others].map((ns) => kube.deleteNamespace(ns, wait ? undefined : 0)));
+    const stuck = await Promise.all([namespace, ...others].map((ns) => kube.deleteNamespace(ns, wait || seeded ? undefined : 0))).then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    if (stuck && !seeded) throw stuck;
     for (const { node, resource } of record.nodeResources) await kube.setNodeResource(node, resource, null);
     for (const { node, key } of record.nodeLabels ?? []) await kube.setNodeLabel(node, key, null);
     for (const { node, key, value } of nodeLabels) await kube.setNodeLabel(node, key, value);
     for (const object of [...record.clusterObjects, ...learnerObjects]) await kube.deleteClusterObject(object.kind, object.name);
     for (const name of learnerClasses) await kube.deletePriorityClass(name);
     await kube.releaseLock(EXCLUSIVE_LOCK, namespace);
+    const hostLeft = stuck ? hostPathsKept(record, `not removed: ${stuck.message}`) : await removeHostPaths(kube, record);
+    if (hostLeft.length > 0) throw new HostPathsLeftError(hostLeft);
   });
+}
+
+/** Node directories an attempt seeded that cleanup could not prove removed (everything else was cleaned up). */
+export class HostPathsLeftError extends Error {
+  readonly left: Leftover[];
+  constructor(left: Leftover[]) {
+    super(`could not remove ${left.map((l) => `${l.name} (${l.why})`).join('; ')}`);
+    this.name = 'HostPathsLeftError';
+    this.left = left;
+  }
+}
+
+/**
+ * Remove each directory the attempt seeded on a node, once its namespaces are
+ * gone (the removing pod runs in namespace default); what could not be proven
+ * gone, as leftovers.
+ */
+async function removeHostPaths(kube: Kube, record: AttemptRecord): Promise<Leftover[]> {
+  const left: Leftover[] = [];
+  for (const target of record.hostPaths ?? []) {
+    const why = await removeHostPath(kube, HOST_TASK_NAMESPACE, target);
+    if (why) left.push(...hostPathsKept({ ...record, hostPaths: [target] }, why));
+  }
+  return left;
+}
+
+function hostPathsKept(record: AttemptRecord, why: string): Leftover[] {
+  return (record.hostPaths ?? []).map((t) => ({ kind: 'HostPath', name: `${t.node}:${t.path}`, why: `seeded for namespace ${record.namespace}; ${why}` }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterNames, clusterSuffix, withClusterSuffix, withoutSuffixVariable } from './cluster-names.ts';
+import { clusterNames, clusterSuffix, withClusterSuffix, withNamespaceSuffix, withoutSuffixVariable } from './cluster-names.ts';
 import type { ScenarioView } from './scenario-view.ts';
 import type { KubeObject } from '../../grader/types.ts';
 
@@ -74,6 +74,27 @@ describe('withClusterSuffix', () => {
     expect(s.inject[0]).toEqual({ nodeLabel: { key: 'kubedrill.io/disk-v2b', value: 'ssd' } });
     expect((s.injected[0] as unknown as { spec: { template: { spec: { nodeSelector: unknown } } } }).spec.template.spec.nodeSelector).toEqual({ 'kubedrill.io/disk-v2b': 'ssd' });
     expect((s.checks[0] as { key: string }).key).toBe('kubedrill.io/disk-v2b');
+  });
+
+  it('gives a seeded host directory the suffix, in the step and in the PersistentVolume that mounts it', () => {
+    const pv = { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'inv-pv' }, spec: { hostPath: { path: '/tmp/kd-inv', type: 'Directory' } } } as KubeObject;
+    const seeded = { ...view, inject: [{ hostFiles: { path: '/tmp/kd-inv', files: { 'a.csv': 'x' } } }, { apply: 'manifests/n.yaml' }], manifests: [{ ...view.manifests[0]!, objects: [pv] }], injected: [], checks: [], keep: [] } as ScenarioView;
+    const s = withClusterSuffix(seeded, clusterSuffix('v2c'));
+    expect(s.inject[0]).toEqual({ hostFiles: { path: '/tmp/kd-inv-v2c', files: { 'a.csv': 'x' } } });
+    expect(s.manifests[0]!.objects[0]).toMatchObject({ metadata: { name: 'inv-pv-v2c' }, spec: { hostPath: { path: '/tmp/kd-inv-v2c' } } });
+  });
+});
+
+describe('withNamespaceSuffix with one namespace', () => {
+  it('renames fields called namespace that name it (a PV claimRef), not keys or words that spell it', () => {
+    const pv = { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv' }, spec: { capacity: { storage: '1Gi' }, claimRef: { namespace: 'storage', name: 'data' }, note: 'storage' } } as unknown as KubeObject;
+    const one = { ...view, namespace: 'storage', manifests: [{ ...view.manifests[0]!, objects: [pv] }], injected: [pv], keep: [] } as ScenarioView;
+    const { scenario, namespaces } = withNamespaceSuffix(one, clusterSuffix('v3a'));
+    expect(namespaces).toEqual({});
+    for (const o of [scenario.manifests[0]!.objects[0], scenario.injected[0]]) {
+      expect(o).toMatchObject({ spec: { capacity: { storage: '1Gi' }, claimRef: { namespace: 'storage-v3a', name: 'data' }, note: 'storage' } });
+    }
+    expect(withNamespaceSuffix(one, '').scenario).toBe(one);
   });
 });
 

@@ -13,6 +13,7 @@ export function clusterNames(scenario: Pick<ScenarioView, 'inject' | 'manifests'
   for (const step of scenario.inject) {
     if ('nodeResource' in step) names.add(step.nodeResource.name);
     if ('nodeLabel' in step) names.add(step.nodeLabel.key);
+    if ('hostFiles' in step) names.add(step.hostFiles.path);
   }
   for (const m of scenario.manifests) for (const o of m.objects) if (isClusterScoped(o.kind)) names.add(o.metadata.name);
   return [...names];
@@ -55,7 +56,13 @@ export function withClusterSuffix<S extends ScenarioView>(scenario: S, suffix: s
 export function withNamespaceSuffix<S extends ScenarioView>(scenario: S, suffix: string): { scenario: S; namespaces: Record<string, string> } {
   const roles = Object.entries(scenario.namespaces ?? {});
   const namespaces = Object.fromEntries(roles.map(([role, n]) => [role, `${n.name}${suffix}`]));
-  if (!suffix || roles.length === 0) return { scenario, namespaces };
+  if (!suffix) return { scenario, namespaces };
+  if (roles.length === 0) {
+    // One namespace: manifests name it only in fields called namespace (a PV's claimRef, a RoleBinding subject);
+    // a token rename would also hit keys that happen to spell it (resources.requests.storage for namespace storage).
+    const own = namespaceFields(scenario.namespace, `${scenario.namespace}${suffix}`);
+    return { scenario: { ...scenario, manifests: own(scenario.manifests), injected: own(scenario.injected) }, namespaces };
+  }
   const rename = renamer([scenario.namespace, ...roles.map(([, n]) => n.name)], suffix, '[A-Za-z0-9_-]');
   const keepRoles = <T extends { namespace?: string }>(renamed: T[], original: T[]): T[] =>
     renamed.map((item, i) => {
@@ -86,6 +93,16 @@ export function clusterSuffix(caseSuffix: string): string {
 /** Print a script for a learner: `$KD_SUFFIX` is empty outside proof runs, so it goes. */
 export function withoutSuffixVariable(script: string): string {
   return script.replace(/\$\{KD_SUFFIX(?::-)?\}|\$KD_SUFFIX(?![A-Za-z0-9_])/g, '');
+}
+
+// A deep copy with every field called `namespace` whose value is `from` set to `to`.
+function namespaceFields(from: string, to: string): <T>(value: T) => T {
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'namespace' && v === from ? to : walk(v)]));
+    return value;
+  };
+  return <T>(value: T): T => walk(value) as T;
 }
 
 // A deep copy with each name, as a whole token in a string or a key, suffixed.

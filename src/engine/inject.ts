@@ -6,6 +6,7 @@ import type { ScenarioView } from './scenario-view.ts';
 import { withAttemptLabels } from './labels.ts';
 import { parseDuration, pollUntil } from './wait.ts';
 import { waitStatefulSetReady } from './wait-statefulset.ts';
+import { seedHostPath } from './host-files.ts';
 
 /** Why an injection could not complete: names what was expected and what was seen. */
 export class InjectionError extends Error {
@@ -53,6 +54,16 @@ export async function runInjectSteps(options: InjectOptions): Promise<void> {
       await progress.step(`wait for Deployment ${name} to be available`, () =>
         waitAvailable(kube, namespaceOf(record, step.waitFor.namespace), name, parseDuration(timeout), options.signal),
       );
+    } else if ('hostFiles' in step) {
+      const { path, files } = step.hostFiles;
+      await progress.step(`write ${Object.keys(files).join(', ')} into ${path} on a node`, async () => {
+        const target = { node: await pickNode(kube), path };
+        record.hostPaths = [...(record.hostPaths ?? []), target];
+        await options.save(record);
+        await seedHostPath(kube, record.namespace, target, files).catch((error: Error) => {
+          throw new InjectionError(error.message, { cause: error });
+        });
+      });
     } else if ('nodeLabel' in step) {
       const { key, value } = step.nodeLabel;
       await progress.step(`label a node ${key}=${value}`, async () => {

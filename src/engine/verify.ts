@@ -3,7 +3,7 @@ import { sleep, type Kube } from '../kube/client.ts';
 import { silentProgress, type Progress } from '../../cluster/progress.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { startAttempt } from '../attempt/lifecycle.ts';
-import { cleanupAttempt, leftovers, type Leftover } from './cleanup.ts';
+import { cleanupAttempt, HostPathsLeftError, leftovers, type Leftover } from './cleanup.ts';
 import { gradeAttempt, gradeUntilPass } from './grade.ts';
 import { genericShortcuts, type CaseScript } from './generic-shortcuts.ts';
 import { runScript } from './run-script.ts';
@@ -106,6 +106,8 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
   const pressure = new Pressure(options.kube, options.limits ?? DEFAULT_LIMITS);
   let counter = 0;
   const used = new Set<string>();
+  // Node directories a case's cleanup could not remove (no cluster object records them): the sweep reports them.
+  const hostLeft: Leftover[] = [];
   const suffixes = new Set<string>();
   // Two runs on one cluster must not share a case's names: each run's suffixes carry a token of its own.
   const runToken = randomBytes(2).readUInt16BE(0).toString(36).padStart(2, '0').slice(-2);
@@ -121,7 +123,7 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
     const run = (): Promise<CaseResult> =>
       slots.run(async () => {
         await pressure.admit(options.signal);
-        return runCase(options, scenario, script, suffix, started, (ns) => used.add(ns));
+        return runCase(options, scenario, script, suffix, started, (ns) => used.add(ns), (left) => hostLeft.push(...left));
       });
     const result = (script.clusterWide ? gate.exclusive(run) : gate.shared(run)).then((r) => {
       options.onCase?.(scenario.id, r);
@@ -137,7 +139,7 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
       return { id: scenario.id, proven: list.every((r) => r.actual === r.expected), cases: list };
     }),
   );
-  const left = await sweep(options.kube, used, suffixes);
+  const left = [...(await sweep(options.kube, used, suffixes)), ...hostLeft];
   return { results, totals: { ...totalsOf(results, (Date.now() - started) / 1000, pressure), leftovers: left } };
 }
 
@@ -191,7 +193,7 @@ async function sweep(kube: Kube, namespaces: ReadonlySet<string>, suffixes: Read
   return leftovers(kube, namespaces, suffixes).catch((error: Error) => [{ kind: 'cluster', name: '?', why: `sweep could not read cluster-scoped objects: ${error.message}` }]);
 }
 
-async function runCase(options: VerifyOptions, written: Scenario, script: CaseScript, suffix: string, runStarted: number, uses: (namespace: string) => void): Promise<CaseResult> {
+async function runCase(options: VerifyOptions, written: Scenario, script: CaseScript, suffix: string, runStarted: number, uses: (namespace: string) => void, leftBehind: (left: Leftover[]) => void): Promise<CaseResult> {
   const started = Date.now();
   const phases = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
   // The clock runs for one phase at a time: `enter` books the time so far to the current one.
@@ -276,7 +278,9 @@ async function runCase(options: VerifyOptions, written: Scenario, script: CaseSc
     return result(expected === 'pass' ? 'fail' : 'pass', `error: ${(error as Error).message}`);
   } finally {
     enter('cleanup');
-    await cleanupAttempt(kube, record, progress, { wait: scenario.exclusive }).catch(() => undefined);
+    await cleanupAttempt(kube, record, progress, { wait: scenario.exclusive }).catch((error: unknown) => {
+      if (error instanceof HostPathsLeftError) leftBehind(error.left);
+    });
     enter('cleanup');
   }
 }

@@ -24,6 +24,7 @@ import { plain, readSnapshot, type SnapshotApis } from './snapshot.ts';
 import { execInPod } from './exec.ts';
 import { watchChanges, type Changes, type WatchedKind } from './changes.ts';
 import { ClusterError } from '../../cluster/errors.ts';
+import { typedForClient } from './wire.ts';
 
 export type { SnapshotKind } from './kinds.ts';
 
@@ -55,6 +56,12 @@ export interface Kube {
   access(question: AccessQuestion): Promise<AccessAnswer>;
   /** A server-side dry-run create of `pod` in `namespace`: admitted, or the API server's refusal. */
   admit(namespace: string, pod: V1Pod): Promise<AccessAnswer>;
+  /**
+   * Create `pod` in `namespace`, wait until it ends (Succeeded or Failed) or
+   * `timeoutMs` passes ('Timeout'), read its log, then delete it and wait
+   * until it is gone: a one-shot task such as writing a node's directory.
+   */
+  runPod(namespace: string, pod: V1Pod, timeoutMs: number): Promise<{ phase: string; log: string }>;
   /** Delete a cluster-scoped object of one of the kinds attempts make (absent is fine). */
   deleteClusterObject(kind: string, name: string): Promise<void>;
   /** Cluster-scoped objects attempts can leave behind: PVs, StorageClasses, ClusterRoles, ClusterRoleBindings, PriorityClasses. */
@@ -131,7 +138,8 @@ export function connect(options: ConnectOptions = {}): Kube {
       for (const item of items) {
         const body = structuredClone(item) as KubernetesObject;
         if (!isClusterScoped(item.kind)) body.metadata = { ...body.metadata, namespace };
-        await whenAdmitted(() => objects.patch(body, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply));
+        const typed = typedForClient(body);
+        await whenAdmitted(() => objects.patch(typed, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply));
       }
     },
     snapshot: (namespace, only = BASE_KINDS) => readSnapshot(apis, namespace, only),
@@ -173,6 +181,28 @@ export function connect(options: ConnectOptions = {}): Kube {
         const body = (error as { body?: unknown }).body;
         const message = typeof body === 'string' ? (JSON.parse(body) as { message?: string }).message : (body as { message?: string } | undefined)?.message;
         return { allowed: false, reason: message ?? String((error as Error).message) };
+      }
+    },
+    async runPod(namespace, pod, timeoutMs) {
+      const name = pod.metadata?.name ?? '';
+      await whenAdmitted(() => core.createNamespacedPod({ namespace, body: pod }));
+      const deadline = Date.now() + timeoutMs;
+      let phase = 'Pending';
+      try {
+        while (Date.now() < deadline) {
+          phase = (await core.readNamespacedPod({ name, namespace })).status?.phase ?? 'Pending';
+          if (phase === 'Succeeded' || phase === 'Failed') break;
+          await sleep(1000);
+        }
+        if (phase !== 'Succeeded' && phase !== 'Failed') phase = 'Timeout';
+        const log = phase === 'Timeout' ? '' : String((await core.readNamespacedPodLog({ name, namespace }).catch(() => '')) ?? '');
+        return { phase, log };
+      } finally {
+        await core.deleteNamespacedPod({ name, namespace, gracePeriodSeconds: 0 }).catch(() => undefined);
+        for (let gone = false, i = 0; !gone && i < 60; i++) {
+          gone = await core.readNamespacedPod({ name, namespace }).then(() => false, (error: unknown) => isNotFound(error));
+          if (!gone) await sleep(500);
+        }
       }
     },
     async deleteClusterObject(kind, name) {

@@ -47,6 +47,8 @@ const CHECK_READS: Record<string, SnapshotKind[]> = {
   envSource: ['secrets'],
   // A database pod's IP pinned in a Secret or a hand-made EndpointSlice is found there.
   logNamesTarget: ['secrets', 'endpointSlices'],
+  // The Service's endpoints are judged: who wrote them, and what they list.
+  serviceRoutes: ['endpointSlices'],
 };
 
 /**

@@ -73,7 +73,9 @@ export function checkRules({ check, at, report, placed, role, subject, labels }:
           // that failed to load must not be reported twice, so only "blocked" insists here.
           if (check.expect === 'blocked') report(at('host'), `expect "blocked" needs a Service the scenario injects, to prove the target is up; no Service ${showValue(check.host)}`);
         } else if (!ports.some((p) => p.port === check.port)) report(at('port'), `Service ${showValue(check.host)} has no port ${check.port}`);
-        else targetProblem(service, all, (detail) => report(at('host'), detail));
+        else if (check.target !== undefined) {
+          if (!all.some((o) => o.object.kind === 'Deployment' && o.object.metadata.name === check.target)) report(at('target'), `names no Deployment of the manifests: ${showValue(check.target)}`);
+        } else targetProblem(service, all, (detail) => report(at('host'), detail));
       }
       return;
     case 'fieldCompare':
@@ -104,10 +106,15 @@ export function checkRules({ check, at, report, placed, role, subject, labels }:
       if (check.minWindow !== undefined && check.maxWindow !== undefined && parseDuration(check.minWindow) > parseDuration(check.maxWindow)) report(at('minWindow'), `expected at most maxWindow ${check.maxWindow}, saw ${check.minWindow}`);
       if (check.maxGrace !== undefined && check.probe === 'readiness') report(at('maxGrace'), 'a readiness failure kills nothing: maxGrace is for liveness and startup probes');
       return;
+    case 'serviceRoutes':
+      if (!find('Service', check.service)) report(at('service'), `names no Service of the manifests${roleText(role)}: ${showValue(check.service)} (${placed?.missing(role, 'Service', check.service)})`);
+      return;
     case 'logNamesTarget':
     case 'envNamesService': {
-      const service = find('Service', check.service);
-      if (!service) report(at('service'), `names no Service of the manifests${roleText(role)}: ${showValue(check.service)} (${placed?.missing(role, 'Service', check.service)})`);
+      // The Service may live in another namespace of the attempt (envNamesService's targetNamespace).
+      const home = (check.kind === 'envNamesService' ? check.targetNamespace : undefined) ?? role;
+      const service = placed ? placed.find(home, 'Service', check.service) : true;
+      if (!service) report(at('service'), `names no Service of the manifests${roleText(home)}: ${showValue(check.service)} (${placed?.missing(home, 'Service', check.service)})`);
       else if (service !== true && all) targetProblem(service, all, (detail) => report(at('service'), detail));
       return;
     }

@@ -92,6 +92,19 @@ describe('validateScenario', () => {
     ]);
   });
 
+  it('skips the Service port rule for a Service brokenServices names (the injected break), and names one it does not find', async () => {
+    const { dir } = await copyFixture();
+    await edit(path.join(dir, 'manifests/web.yaml'), '      targetPort: 8080', '      targetPort: http');
+    await edit(path.join(dir, 'scenario.yaml'), 'checks:', 'brokenServices: [web]\nchecks:');
+    expect(await validateScenario(dir)).toEqual([]);
+    await edit(path.join(dir, 'scenario.yaml'), 'brokenServices: [web]', 'brokenServices: [api]');
+    const found = (await validateScenario(dir)).map((e) => [e.fieldPath, e.detail]);
+    expect(found).toEqual([
+      ['brokenServices[0]', 'names no Service of the manifests: api'],
+      ['Service/web spec.ports[0].targetPort', 'expected 8080 (equal to port), saw "http" (no such port name in Deployment/web)'],
+    ]);
+  });
+
   it('reports a folder without scenario.yaml', async () => {
     const { dir } = await copyFixture();
     await rm(path.join(dir, 'scenario.yaml'));
@@ -103,7 +116,7 @@ describe('validateScenario', () => {
     const { dir } = await copyFixture();
     await edit(path.join(dir, 'scenario.yaml'), '  - apply: manifests/client.yaml', '  - aply: manifests/client.yaml\n  - apply: manifests/client.yaml');
     const [error] = await validateScenario(dir);
-    expect(error).toMatchObject({ fieldPath: 'inject[2]', detail: 'expected exactly one of apply, waitFor, nodeResource, nodeLabel, saw {"aply":"manifests/client.yaml"}' });
+    expect(error).toMatchObject({ fieldPath: 'inject[2]', detail: 'expected exactly one of apply, waitFor, nodeResource, nodeLabel, hostFiles, saw {"aply":"manifests/client.yaml"}' });
   });
 });
 

@@ -48,7 +48,7 @@ export async function inspectScenario(dir: string): Promise<Inspection> {
 
   // Manifests and scripts are checked even when scenario.yaml is not, so one run reports everything.
   const manifests = await loadManifests(root, applySteps(doc.value), { file, doc });
-  problems.push(...manifests.problems, ...servicePortProblems(manifests.objects));
+  problems.push(...manifests.problems, ...servicePortProblems(manifests.objects, brokenServicesOf(doc.value)));
   const scripts = await loadScripts(root, clusterNamesOf(doc.value, manifests.objects));
   problems.push(...scripts.problems);
   if (!parsed.success) return { problems: ordered(problems, file) };
@@ -63,6 +63,12 @@ export async function inspectScenario(dir: string): Promise<Inspection> {
     const line = doc.lineOf(['fewerFixesBecause']);
     problems.push({ file, fieldPath: 'fewerFixesBecause', detail: `required: fixes/ holds ${scripts.fixes.length} alternative ${scripts.fixes.length === 1 ? 'fix' : 'fixes'} (fewer than 3): say why`, ...(line ? { line } : {}) });
   }
+  spec.brokenServices.forEach((service, i) => {
+    if (manifests.complete && !manifests.objects.some((o) => o.object.kind === 'Service' && o.object.metadata.name === service)) {
+      const line = doc.lineOf(['brokenServices', i]);
+      problems.push({ file, fieldPath: `brokenServices[${i}]`, detail: `names no Service of the manifests: ${service}`, ...(line ? { line } : {}) });
+    }
+  });
   const used = new Set(manifests.objects.flatMap((o) => containersOf(o.object, o.object.kind).map(({ container }) => container.image)));
   spec.missingImages.forEach((image, i) => {
     if (manifests.complete && !used.has(image)) {
@@ -86,6 +92,12 @@ export async function inspectScenario(dir: string): Promise<Inspection> {
     shortcuts: scripts.shortcuts,
   };
   return { spec, scenario, problems: [] };
+}
+
+/** The Services scenario.yaml says are the break (read before the schema, like the apply steps). */
+function brokenServicesOf(value: unknown): string[] {
+  const list = isRecord(value) ? value.brokenServices : undefined;
+  return Array.isArray(list) ? list.filter((n): n is string => typeof n === 'string') : [];
 }
 
 /** Every problem of one scenario folder, each with file and field path (empty when it is sound). */

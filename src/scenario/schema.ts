@@ -104,6 +104,22 @@ export const checkSpec = z.discriminatedUnion('kind', [
     port: z.number().int().min(1).max(65535),
     /** "reachable" reads back the genuine target's pod uid (/kubedrill-id); "blocked" also proves the target serves: each of its pods accepts `port` on its own pod address, and Service `host` still selects them. */
     expect: z.enum(['reachable', 'blocked']),
+    /** The Deployment whose pods are the genuine target; default: the one Service `host`'s manifest selects (name it when that selector is the injected break and selects none). */
+    target: name.optional(),
+    /** The role of the attempt's namespace holding Service `host` and its target (default: the check's own); the probe still runs from `from`'s pods. */
+    targetNamespace: role.optional(),
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('serviceRoutes'),
+    /** A Service of the check's namespace. */
+    service: name,
+    /** Its selector must match this workload's pod template and no other's, and its endpoints list every Ready pod of it and nothing else. */
+    workload,
+    /** The Service port judged. */
+    port: z.number().int().min(1).max(65535),
+    /** The container port the workload serves on: the Service's targetPort for `port`, a name resolved against the pod template, must come to it. */
+    targetPort: z.number().int().min(1).max(65535),
   }),
   z.object({
     ...checkBase,
@@ -129,6 +145,10 @@ export const checkSpec = z.discriminatedUnion('kind', [
     container: name.optional(),
     variable: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'),
     service: name,
+    /** The role of the attempt's namespace holding Service `service` (default: the check's own); a short name then does not name it. */
+    targetNamespace: role.optional(),
+    /** Only a DNS name counts (no ClusterIP literal), and cluster DNS must resolve it to the address the pod reached (no /etc/hosts pin). */
+    byDns: z.boolean().default(false),
   }),
   z.object({
     ...checkBase,
@@ -167,6 +187,21 @@ export const checkSpec = z.discriminatedUnion('kind', [
     dns: z.boolean().default(false),
     /** Also allow what the scenario's injected NetworkPolicies allowed the workload. */
     plusInjected: z.boolean().default(false),
+  }),
+  z.object({
+    ...checkBase,
+    kind: z.literal('policyPermits'),
+    /**
+     * The NetworkPolicies let a new pod of `from` reach a new pod of `to` (same
+     * namespace) on `port`: from's egress and to's ingress, judged on the pod
+     * templates' labels with no address known (hand-set pod labels and ipBlocks
+     * of today's pod IPs do not count).
+     */
+    from: workload,
+    to: workload,
+    /** The container port on `to`. */
+    port: z.number().int().min(1).max(65535),
+    protocol: z.enum(['TCP', 'UDP', 'SCTP']).default('TCP'),
   }),
   z.object({
     ...checkBase,
@@ -373,6 +408,18 @@ export const observation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('event'), reason: z.string().min(1), objectKind: z.string().default('Pod') }),
 ]);
 
+/** A symptom the authorizer shows: ServiceAccount `serviceAccount` of the main namespace may not `verb` `resource` there. */
+export const deniedAccess = z
+  .object({
+    serviceAccount: name,
+    verb: z.string().regex(/^[a-z*]+$/, 'an API verb (list, get, create…)'),
+    resource: z.string().regex(/^[a-z0-9.*-]+$/, 'a resource (pods, deployments…)'),
+    /** The API group; '' is the core group. */
+    group: z.string().default(''),
+    subresource: z.string().optional(),
+  })
+  .strict();
+
 /** One inject step, run in order by `start`. */
 export const injectStep = z.union([
   z.object({ apply: z.string().regex(/^manifests\/[^/]+\.ya?ml$/, 'a file under manifests/'), namespace: role.optional() }).strict(),
@@ -397,6 +444,23 @@ export const injectStep = z.union([
         .object({
           key: z.string().regex(/^[a-z0-9.-]+\/[A-Za-z0-9._-]+$/, 'a prefixed label key (example.io/name)'),
           value: z.string().regex(/^([A-Za-z0-9][A-Za-z0-9._-]{0,61})?[A-Za-z0-9]?$/, 'a label value'),
+        })
+        .strict(),
+    })
+    .strict(),
+  z
+    .object({
+      /**
+       * Files written into directory `path` on one node (the first Ready,
+       * schedulable one) by a short-lived pod in the main namespace that mounts
+       * the directory's parent (so the namespace must admit hostPath pods), and
+       * removed on stop: the data behind a hostPath PersistentVolume. The path
+       * is renamed per verify case like other cluster-wide names.
+       */
+      hostFiles: z
+        .object({
+          path: z.string().regex(/^(\/[A-Za-z0-9_][A-Za-z0-9._-]*){2,}$/, 'an absolute directory path below an existing one (/tmp/kubedrill-data), no ".."'),
+          files: z.record(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9._-]*$/, 'a file name'), z.string()).refine((f) => Object.keys(f).length > 0, 'at least one file'),
         })
         .strict(),
     })
@@ -466,9 +530,11 @@ export const scenarioSpec = z
         timeout: duration.default('120s'),
         all: z.array(observation).default([]),
         any: z.array(observation).default([]),
+        /** Questions the authorizer must refuse in the main namespace (SubjectAccessReviews): a broken RBAC grant shows no pod state. Each ServiceAccount must exist. */
+        denied: z.array(deniedAccess).optional(),
       })
       .strict()
-      .refine((s) => s.all.length + s.any.length > 0, 'a symptom needs at least one observation'),
+      .refine((s) => s.all.length + s.any.length + (s.denied?.length ?? 0) > 0, 'a symptom needs at least one observation'),
     /** How long `verify` waits for a fix to pass (ConfigMap mounts retry with back-off). */
     settle: duration.default('150s'),
     /**
@@ -484,6 +550,12 @@ export const scenarioSpec = z
      * object, unchanged as a whole against what the API server stored.
      */
     keep: z.array(objectRef).default([]),
+    /**
+     * Services whose selector or targetPort is the injected break: the manifest
+     * rule that a Service selects a workload of the manifests on a declared
+     * containerPort skips them (a serviceRoutes check judges the fix).
+     */
+    brokenServices: z.array(name).default([]),
     checks: z.array(checkSpec).min(1),
   })
   .strict();
@@ -491,6 +563,7 @@ export const scenarioSpec = z
 export type ScenarioSpec = z.infer<typeof scenarioSpec>;
 export type CheckSpec = z.infer<typeof checkSpec>;
 export type Observation = z.infer<typeof observation>;
+export type DeniedAccess = z.infer<typeof deniedAccess>;
 export type InjectStep = z.infer<typeof injectStep>;
 export type Domain = (typeof domains)[number];
 

@@ -13,11 +13,12 @@ interface ContainerPort {
  * Every Service's port equals its targetPort and a containerPort of the pods
  * it selects, so a NetworkPolicy port (which matches the pod port after
  * kube-proxy's rewrite) means the same number everywhere in a scenario.
+ * `broken` names Services whose selector or targetPort is the injected break.
  */
-export function servicePortProblems(objects: readonly LoadedObject[]): ScenarioProblem[] {
+export function servicePortProblems(objects: readonly LoadedObject[], broken: readonly string[] = []): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   const workloads = objects.filter((o) => o.object.kind !== 'Service' && podSpecPath(o.object.kind) !== undefined);
-  for (const service of objects.filter((o) => o.object.kind === 'Service')) {
+  for (const service of objects.filter((o) => o.object.kind === 'Service' && !broken.includes(o.object.metadata.name))) {
     const report = (at: PropertyKey[], detail: string): void => {
       const line = service.lineOf(at);
       problems.push({ file: service.file, fieldPath: `${service.label} ${fieldPathOf(at)}`, detail, ...(line ? { line } : {}) });

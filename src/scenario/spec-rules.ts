@@ -39,6 +39,7 @@ const judges: Partial<Record<CheckSpec['kind'], { kinds: readonly WorkloadKind[]
   mainProcess: running,
   writablePaths: running,
   nodeTargeted: { kinds: ['Deployment', 'StatefulSet', 'DaemonSet'], instead: 'a workload with a pod template the scheduler places' },
+  serviceRoutes: { kinds: ['Deployment', 'StatefulSet', 'DaemonSet'], instead: 'a workload whose pod template a Service selects' },
   templateEquals: { kinds: ['Deployment', 'StatefulSet'], instead: 'a Deployment or StatefulSet: its ReplicaSets or ControllerRevisions hold the revisions' },
 };
 
@@ -120,7 +121,7 @@ export function specProblems(context: SpecContext): ScenarioProblem[] {
     const lookups = knownRole(at('namespace'), check.namespace);
     const role = check.namespace;
     let subject: LoadedObject | undefined;
-    for (const field of ['workload', 'from', 'higher', 'lower', 'pods'] as const) {
+    for (const field of ['workload', 'from', 'to', 'higher', 'lower', 'pods'] as const) {
       const ref = field in check ? ((check as Record<string, unknown>)[field] as WorkloadRef | undefined) : undefined;
       if (ref === undefined) continue;
       const judged = judges[check.kind];
@@ -138,6 +139,7 @@ export function specProblems(context: SpecContext): ScenarioProblem[] {
     if (lookups) checkRules({ check, at, report, placed, role, subject, labels });
     else checkRules({ check, at, report, placed: undefined, role: 'main', subject: undefined, labels: {} });
     if (check.kind === 'accessReview') (check.in ?? []).forEach((r, i) => knownRole([...at('in'), i], r, 'cluster'));
+    if ((check.kind === 'envNamesService' || check.kind === 'networkReachable') && check.targetNamespace !== undefined) knownRole(at('targetNamespace'), check.targetNamespace);
   });
   return problems;
 }
