@@ -17,7 +17,7 @@ export function sharedClusterProblem(scenario: Pick<ScenarioView, 'exclusive' | 
   for (const step of scenario.inject) {
     if ('nodeResource' in step) reasons.push(`it advertises ${step.nodeResource.name} on a node`);
     if ('nodeLabel' in step) reasons.push(`it labels a node ${step.nodeLabel.key}`);
-    if ('hostFiles' in step) reasons.push(`it writes files on a node (${(step as { hostFiles: { path: string } }).hostFiles.path})`);
+    if ('hostFiles' in step) reasons.push(`it writes files on a node (${step.hostFiles.path})`);
   }
   for (const m of scenario.manifests) for (const o of m.objects) if (isClusterScoped(o.kind)) reasons.push(`it creates ${o.kind} ${o.metadata.name}`);
   // clusterNames lists every name the checks above found, and nothing else: a new kind of cluster-wide name must be named here too.
@@ -35,7 +35,8 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
  * a silent rewrite: the instructor hands out the names.
  */
 export function seatNames(options: { seats?: number; learners?: string[] }, namespaces: string[]): string[] {
-  const names = options.learners ?? Array.from({ length: options.seats ?? 0 }, (_, i) => `seat-${String(i + 1).padStart(String(options.seats).length < 2 ? 2 : String(options.seats).length, '0')}`);
+  const width = Math.max(2, String(options.seats ?? 0).length);
+  const names = options.learners ?? Array.from({ length: options.seats ?? 0 }, (_, i) => `seat-${String(i + 1).padStart(width, '0')}`);
   if (names.length === 0) throw new Error('a workshop needs at least one seat: --seats N or --learners a,b,…');
   const longest = Math.max(0, ...namespaces.map((n) => n.length));
   const seen = new Set<string>();
