@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { asRecorded } from '../src/engine/record.ts';
 import { loadAll } from '../src/scenario/load.ts';
 import { grade, observe } from './index.ts';
 import { fixtureContext, loadFixture } from './fixtures/replay.ts';
@@ -11,7 +12,7 @@ import { fixtureContext, loadFixture } from './fixtures/replay.ts';
  * verify enforces live); after solution.sh every check passes; the symptom
  * is observed on the broken state only.
  */
-const scenarios = await loadAll();
+const scenarios = (await loadAll()).map((s) => asRecorded(s).scenario);
 const recorded = new Set((await readdir(new URL('./fixtures/recorded/', import.meta.url)).catch(() => [] as string[])).map((f) => f.replace(/\.json$/, '')));
 const cases = scenarios.filter((s) => recorded.has(`${s.id}-broken`) && recorded.has(`${s.id}-fixed`));
 

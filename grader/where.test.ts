@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { checkSpec } from '../src/scenario/schema.ts';
 import type { CheckSpec } from '../src/scenario/schema.ts';
+import { asRecorded } from '../src/engine/record.ts';
 import { loadAll } from '../src/scenario/load.ts';
 import { pod, running, snapshot, terminated, waiting, workload } from './fixtures/builders.ts';
 import type { PodOptions } from './fixtures/builders.ts';
@@ -9,7 +10,7 @@ import { fixtureContext, loadFixture } from './fixtures/replay.ts';
 import { check, context } from './fixtures/test-context.ts';
 import { grade } from './index.ts';
 import { problemPath } from './pod-state.ts';
-import type { KubeObject, Verdict, Where } from './types.ts';
+import type { KubeObject, Snapshot, Verdict, Where } from './types.ts';
 import { checkWhere } from './where.ts';
 
 /** One spec of every check kind, about workload api (the kind → params table is checked against the schema below). */
@@ -74,7 +75,7 @@ describe('every verdict carries a where', () => {
   });
 });
 
-const scenarios = new Map((await loadAll()).map((s) => [s.id, s]));
+const scenarios = new Map((await loadAll()).map((s) => [s.id, asRecorded(s).scenario]));
 const recorded = (await readdir(new URL('./fixtures/recorded/', import.meta.url))).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
 const scenarioOf = (fixture: string): string => [...scenarios.keys()].find((id) => fixture.startsWith(`${id}-`)) ?? '';
 
@@ -99,13 +100,17 @@ describe('recorded states: every verdict says where, without expected values', (
   it.each(recorded)('%s', async (name) => {
     const scenario = scenarios.get(scenarioOf(name))!;
     const fixture = await loadFixture(`recorded/${name}`);
-    const verdicts: Verdict[] = await grade(scenario.checks, fixtureContext(fixture));
+    const ctx = fixtureContext(fixture);
+    const verdicts: Verdict[] = await grade(scenario.checks, ctx);
     const secrets = expectedValues(scenario.checks, fixture.injected);
-    const { takenAt: _t, namespace: _n, namespaceObject: _o, others: _x, ...lists } = fixture.snapshot;
-    const names = new Set((Object.values(lists) as { metadata?: { name?: string } }[][]).flatMap((list) => list.map((o) => o.metadata?.name)));
+    const objectNames = ({ takenAt: _t, namespace: _n, namespaceObject: _o, others: _x, ...lists }: Snapshot): (string | undefined)[] =>
+      (Object.values(lists) as { metadata?: { name?: string } }[][]).flatMap((list) => list.map((o) => o.metadata?.name));
+    const names = new Set([fixture.snapshot, ...Object.values(fixture.snapshot.others ?? {})].flatMap(objectNames));
     for (const [i, v] of verdicts.entries()) {
+      // A check on another namespace's object (its `namespace` names a role) says that namespace.
+      const role = (scenario.checks[i] as { namespace?: string }).namespace ?? 'main';
       expect(named(v.where), v.id).toBe(true);
-      expect(v.where.namespace, v.id).toBe(v.where.kind === 'PriorityClass' || v.where.kind === 'Namespace' ? undefined : fixture.snapshot.namespace);
+      expect(v.where.namespace, v.id).toBe(v.where.kind === 'PriorityClass' || v.where.kind === 'Namespace' ? undefined : ctx.namespaces?.[role]);
       expect(names.has(v.where.name) || v.where.name === checkWhere(scenario.checks[i]!, fixture.snapshot.namespace).name, `${v.id}: ${v.where.name}`).toBe(true);
       const path = (v.where.path ?? '').replace(/\[name=[^\]]*\]/g, '[name=…]');
       for (const secret of secrets) expect(path, `${v.id} shows ${secret}`).not.toContain(secret);

@@ -28,10 +28,11 @@ describe('kubedrill CLI contract', { timeout: 30_000 }, () => {
     expect(code).toBe(0);
     const ids = (JSON.parse(stdout) as { scenarios: Array<{ id: string }> }).scenarios.map((s) => s.id).sort();
     expect(ids).toEqual([
-      'bad-image-tag', 'config-wrong-path', 'configmap-missing-key', 'crashloop-exit1', 'daemonizing-command', 'egress-networkpolicy',
-      'init-waits-forever', 'job-backoff', 'liveness-wrong-port', 'missing-configmap', 'oom-stress', 'pending-node-selector',
-      'pending-requests', 'podsecurity-restricted', 'priority-preemption', 'quota-exceeded', 'readiness-no-endpoints', 'readonly-rootfs',
-      'rollout-to-revision', 'secret-missing', 'sidecar-log-shipper', 'startup-too-short', 'statefulset-stuck',
+      'bad-image-tag', 'config-wrong-path', 'configmap-missing-key', 'crashloop-exit1', 'daemonizing-command', 'dns-other-namespace',
+      'egress-networkpolicy', 'ingress-policy', 'init-waits-forever', 'job-backoff', 'liveness-wrong-port', 'missing-configmap', 'oom-stress',
+      'pending-node-selector', 'pending-requests', 'podsecurity-restricted', 'priority-preemption', 'pvc-unbound', 'quota-exceeded',
+      'rbac-forbidden', 'readiness-no-endpoints', 'readonly-rootfs', 'rollout-to-revision', 'secret-missing', 'service-selector',
+      'service-targetport', 'sidecar-log-shipper', 'startup-too-short', 'statefulset-stuck',
     ]);
   });
 

@@ -6,9 +6,10 @@ import type { Verdict, Where } from '../../grader/types.ts';
 import type { AttemptRecord } from '../attempt/record.ts';
 import type { Kube } from '../kube/client.ts';
 import { loadAll } from '../scenario/load.ts';
+import { asRecorded } from './record.ts';
 import { allPassLine, gradeForHint, lookCommand, lookLine, lookNow, quickChecks } from './hint.ts';
 
-const scenarios = new Map((await loadAll()).map((s) => [s.id, s]));
+const scenarios = new Map((await loadAll()).map((s) => [s.id, asRecorded(s).scenario]));
 const recorded = (await readdir(new URL('../../grader/fixtures/recorded/', import.meta.url))).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
 const scenarioOf = (fixture: string): string => [...scenarios.keys()].find((id) => fixture.startsWith(`${id}-`)) ?? '';
 
@@ -48,6 +49,12 @@ const broken: [string, RegExp, string[]][] = [
   ['pending-requests', new RegExp(`^Look at Pod ${pod('api')}: status\\.conditions\\[type=PodScheduled\\] — kubectl -n requests-rec describe pod ${pod('api')}$`), ['20m', '100m']],
   ['quota-exceeded', /^Look at Deployment api: status\.updatedReplicas — kubectl -n quota-rec describe deployment api$/, ['32Mi', '90Mi']],
   ['statefulset-stuck', /^Look at Pod db-2: spec\.containers\[name=db\]\.env\[name=CACHE_MB\]\.value — kubectl -n sts-rec describe pod db-2$/, ['"16"', 'CACHE_MB=16']],
+  ['service-selector', /^Look at Service web: spec\.selector — kubectl -n svcsel-rec describe service web$/, ['webapp', 'tier']],
+  ['service-targetport', /^Look at Service web: spec\.ports\[0\]\.targetPort — kubectl -n targetport-rec describe service web$/, ['8080', 'http']],
+  ['ingress-policy', new RegExp(`^Look at Pod ${pod('frontend')}: egress to backend:8080 — kubectl -n ingress-rec describe networkpolicy$`), ['role=frontend', 'app=frontend']],
+  ['dns-other-namespace', new RegExp(`^Look at Pod ${pod('client')}: status\\.containerStatuses\\[name=client\\]\\.ready — kubectl -n dns-client-rec describe pod ${pod('client')}$`), ['backend.dns-server', 'svc.cluster.local']],
+  ['rbac-forbidden', /^Look at ServiceAccount pod-watcher: may get\/list\/watch pods — kubectl -n rbac-rec auth can-i --list --as=system:serviceaccount:rbac-rec:pod-watcher$/, ['RoleBinding', 'pod-reader']],
+  ['pvc-unbound', /^Look at PersistentVolumeClaim data: status\.phase — kubectl -n storage-rec describe persistentvolumeclaim data$/, ['manual', '1Gi']],
 ];
 
 describe('look-line on the recorded broken states', () => {
@@ -139,6 +146,8 @@ describe('lookCommand', () => {
     [{ kind: 'NetworkPolicy', name: 'app-egress', path: 'spec.egress[0]' }, 'kubectl -n ns get networkpolicy app-egress -o yaml'],
     [{ kind: 'PriorityClass', name: 'batch-high', path: 'globalDefault' }, 'kubectl get priorityclass batch-high -o yaml'],
     [{ kind: 'Node', name: 'kind-control-plane' }, 'kubectl describe node kind-control-plane'],
+    [{ kind: 'ServiceAccount', name: 'pod-watcher', path: 'may list pods' }, 'kubectl -n ns auth can-i --list --as=system:serviceaccount:ns:pod-watcher'],
+    [{ kind: 'ServiceAccount', name: 'pod-watcher', namespace: 'rbac' }, 'kubectl -n rbac describe serviceaccount pod-watcher'],
     [{ kind: 'Namespace', name: 'ns', path: 'events' }, 'kubectl -n ns get events --sort-by=.lastTimestamp'],
   ])('%j', (where, command) => {
     expect(lookCommand(where, 'ns')).toBe(command);

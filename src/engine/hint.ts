@@ -49,8 +49,9 @@ const asYaml = new Set(['ConfigMap', 'NetworkPolicy', 'PriorityClass']);
 /**
  * The kubectl command that shows a `where`: the logs of a container that
  * terminated (`--previous` for the last run), the NetworkPolicies for a
- * connection, `cat` for a file, `get -o yaml` for data and policies,
- * `describe` (status, conditions, events) for the rest.
+ * connection, `cat` for a file, `auth can-i --list` for what a ServiceAccount
+ * may do, `get -o yaml` for data and policies, `describe` (status,
+ * conditions, events) for the rest.
  */
 export function lookCommand(where: Where, namespace: string): string {
   const kubectl = clusterScoped.has(where.kind) ? 'kubectl' : `kubectl -n ${where.namespace ?? namespace}`;
@@ -61,6 +62,10 @@ export function lookCommand(where: Where, namespace: string): string {
   // A connection through a variable goes wherever the pod resolves it: its env and /etc/hosts first.
   if (/^egress to \$/.test(path) && where.kind === 'Pod') return `${kubectl} describe pod ${where.name}`;
   if (/^(egress|ingress)\b/.test(path)) return `${kubectl} describe networkpolicy`;
+  // What a ServiceAccount may do is decided by every binding that names it: ask the authorizer, as it.
+  if (where.kind === 'ServiceAccount' && path.startsWith('may ')) {
+    return `${kubectl} auth can-i --list --as=system:serviceaccount:${where.namespace ?? namespace}:${where.name}`;
+  }
   if (where.kind === 'Pod') {
     if (/\blastState\.terminated$/.test(path)) return `${kubectl} logs ${where.name}${c} --previous`;
     if (/\bstate\.terminated$/.test(path)) return `${kubectl} logs ${where.name}${c}`;

@@ -9,6 +9,20 @@ import type { ScenarioView } from './scenario-view.ts';
 import { probeFor, readAttempt } from './grade.ts';
 import { snapshotKinds } from '../kube/kinds.ts';
 import { sleep } from '../kube/client.ts';
+import { withNamespaceSuffix } from './cluster-names.ts';
+
+/** What a recording appends to each namespace name: `<namespace>-rec`. */
+export const RECORDED_SUFFIX = '-rec';
+
+/**
+ * The scenario as the recorder injects it: each namespace `<name>-rec`,
+ * renamed wherever manifests and checks spell it (as verify does per case),
+ * and its other namespaces by role. Tests replaying recorded fixtures grade
+ * with this view: a check naming `dns-server` means `dns-server-rec` there.
+ */
+export function asRecorded<S extends ScenarioView>(scenario: S): { scenario: S; namespaces: Record<string, string> } {
+  return withNamespaceSuffix(scenario, RECORDED_SUFFIX);
+}
 
 /** A Probe that runs for real and keeps every exec, log read, access review and admission dry run it made (for fixtures). */
 export function recordingProbe(inner: Probe): Probe & { recorded: RecordedExec[]; logsRead: RecordedLog[]; reviews: RecordedAccess[]; admissions: RecordedAdmission[] } {
@@ -63,16 +77,31 @@ export async function recordFixture(
   if (window > 0) await sleep(window);
   const snapshot = await readAttempt(kube, record, kinds);
   const probe = recordingProbe(probeFor(kube, record.namespace, snapshot));
+  // Each other namespace's probe records too; a replay answers every role from the one recording.
+  const others = Object.entries(record.namespaces ?? {}).map(([role, ns]) => [role, recordingProbe(probeFor(kube, ns, snapshot.others?.[role] ?? snapshot))] as const);
+  const all = [probe, ...others.map(([, p]) => p)];
   const baseline = baselineOf(snapshot, record);
-  const verdicts = await grade(scenario.checks, { snapshot, before, probe, injected: scenario.injected, fingerprint: record.fingerprint, ...(baseline ? { baseline } : {}) });
+  const verdicts = await grade(scenario.checks, {
+    snapshot,
+    before,
+    probe,
+    namespaces: { main: record.namespace, ...record.namespaces },
+    probes: Object.fromEntries(others),
+    injected: scenario.injected,
+    fingerprint: record.fingerprint,
+    ...(baseline ? { baseline } : {}),
+  });
+  const logs = all.flatMap((p) => p.logsRead);
+  const access = all.flatMap((p) => p.reviews);
+  const admissions = all.flatMap((p) => p.admissions);
   const fixture: Fixture = {
     description,
     snapshot: slim(snapshot, scenario.injected),
     ...(before ? { before: slim(before, scenario.injected) } : {}),
-    exec: probe.recorded,
-    ...(probe.logsRead.length ? { logs: probe.logsRead } : {}),
-    ...(probe.reviews.length ? { access: probe.reviews } : {}),
-    ...(probe.admissions.length ? { admissions: probe.admissions } : {}),
+    exec: all.flatMap((p) => p.recorded),
+    ...(logs.length ? { logs } : {}),
+    ...(access.length ? { access } : {}),
+    ...(admissions.length ? { admissions } : {}),
     injected: scenario.injected,
     fingerprint: record.fingerprint,
     ...(baseline ? { baseline } : {}),

@@ -303,7 +303,7 @@ const GATES_UP_MS = 90_000;
  * the gates get GATES_UP_MS to pass first; one that never does is wrong.
  * Returns the verdicts graded wrong.
  */
-async function gradeBroken(kube: Kube, scenario: Scenario, record: AttemptRecord, signal?: AbortSignal, gatesUpMs = GATES_UP_MS): Promise<Verdict[]> {
+export async function gradeBroken(kube: Kube, scenario: Scenario, record: AttemptRecord, signal?: AbortSignal, gatesUpMs = GATES_UP_MS): Promise<Verdict[]> {
   const gates = new Set(scenario.checks.filter((c) => c.gate).map((c) => c.id));
   const unseen = new Map<string, Verdict>();
   const gatesBy = Date.now() + gatesUpMs;

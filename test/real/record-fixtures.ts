@@ -23,9 +23,9 @@ import type { AttemptRecord } from '../../src/attempt/record.ts';
 import { cleanupAttempt } from '../../src/engine/cleanup.ts';
 import { gradeUntilPass } from '../../src/engine/grade.ts';
 import type { CaseScript } from '../../src/engine/generic-shortcuts.ts';
-import { recordFixture } from '../../src/engine/record.ts';
+import { asRecorded, RECORDED_SUFFIX, recordFixture } from '../../src/engine/record.ts';
 import { runScript } from '../../src/engine/run-script.ts';
-import { casesOf } from '../../src/engine/verify.ts';
+import { casesOf, gradeBroken, namespaceVariables } from '../../src/engine/verify.ts';
 import { parseDuration } from '../../src/engine/wait.ts';
 import { writeAtomic } from '../../src/home.ts';
 import { repoRoot } from '../../src/scenario/paths.ts';
@@ -60,11 +60,16 @@ if (ids.length > 0 || args.length === 0) {
   for (const scenario of scenarios.filter((s) => ids.length === 0 || ids.includes(s.id))) await recordBrokenAndFixed(scenario);
 }
 
-/** Inject into `<namespace>-rec`, run `body`, always clean up. */
-async function withAttempt(scenario: Scenario, body: (record: AttemptRecord) => Promise<void>): Promise<void> {
-  const { record } = await startAttempt({ kube, scenario, namespace: `${scenario.namespace}-rec`, proof: true, progress });
+/**
+ * Inject into `<namespace>-rec` (and `<other>-rec` for each other namespace,
+ * named so wherever the manifests spell it, as verify does), run `body`,
+ * always clean up.
+ */
+async function withAttempt(written: Scenario, body: (record: AttemptRecord, scenario: Scenario) => Promise<void>): Promise<void> {
+  const { scenario, namespaces } = asRecorded(written);
+  const { record } = await startAttempt({ kube, scenario, namespace: `${scenario.namespace}${RECORDED_SUFFIX}`, namespaces, proof: true, progress });
   try {
-    await body(record);
+    await body(record, scenario);
   } finally {
     await cleanupAttempt(kube, record, progress, { wait: scenario.exclusive });
   }
@@ -78,15 +83,18 @@ async function save(scenario: Scenario, record: AttemptRecord, file: string, sta
   await writeAtomic(join(outDir, `${file}.json`), `${JSON.stringify(fixture, null, 1)}\n`);
 }
 
-async function run(scenario: Scenario, script: Pick<CaseScript, 'name' | 'path' | 'inline'>, namespace: string): Promise<void> {
-  const ran = await runScript(script, { kubeconfig, namespace, pathPrepend });
+async function run(scenario: Scenario, script: Pick<CaseScript, 'name' | 'path' | 'inline'>, namespace: string, namespaces: Record<string, string> = {}): Promise<void> {
+  const ran = await runScript(script, { kubeconfig, namespace, pathPrepend, env: namespaceVariables(namespaces) });
   if (ran.exitCode !== 0) throw new Error(`${scenario.id}: ${script.name} exited ${ran.exitCode}: ${ran.output}`);
 }
 
-async function recordBrokenAndFixed(scenario: Scenario): Promise<void> {
-  await withAttempt(scenario, async (record) => {
+async function recordBrokenAndFixed(written: Scenario): Promise<void> {
+  await withAttempt(written, async (record, scenario) => {
+    // As verify does: the gates up (bystanders started), every other check failing.
+    const wrong = await gradeBroken(kube, scenario, record);
+    if (wrong.length > 0) throw new Error(`${scenario.id}: broken state graded wrong: ${wrong.map((v) => `${v.id} ${v.passed ? 'passed' : 'failed'} (${v.reason})`).join('; ')}`);
     await save(scenario, record, `${scenario.id}-broken`, 'broken state as injected');
-    await run(scenario, { name: 'solution.sh', path: scenario.solution }, record.namespace);
+    await run(scenario, { name: 'solution.sh', path: scenario.solution }, record.namespace, record.namespaces);
     const settled = await gradeUntilPass({ kube, scenario, record, waitMs: parseDuration(scenario.settle) });
     if (!settled.passed) throw new Error(`${scenario.id}: solution did not pass: ${failing(settled.verdicts)}`);
     await save(scenario, record, `${scenario.id}-fixed`, 'after solution.sh');
@@ -100,18 +108,18 @@ async function recordCase(arg: string): Promise<void> {
   if (!scenario) throw new Error(`no scenario ${id}`);
   const script = extraCases[arg] ?? casesOf(scenario, false).find((c) => c.name === name || c.name === `shortcut/${name}`);
   if (!script) throw new Error(`${id} has no case ${name}`);
-  await withAttempt(scenario, async (record) => {
-    await run(scenario, script, record.namespace);
+  await withAttempt(scenario, async (record, view) => {
+    await run(view, script, record.namespace, record.namespaces);
     // A shortcut's state right after its script, beside the deadline's: the
     // pair grader/recorded.test.ts uses to prove that a final failure (verify
     // ends the case there) still fails at the deadline.
-    if (script.kind === 'shortcut') await save(scenario, record, `${id}-${script.name.replace('/', '-')}-early`, `right after ${script.name} (${script.description})`);
-    const settled = await gradeUntilPass({ kube, scenario, record, waitMs: parseDuration(scenario.settle) });
+    if (script.kind === 'shortcut') await save(view, record, `${id}-${script.name.replace('/', '-')}-early`, `right after ${script.name} (${script.description})`);
+    const settled = await gradeUntilPass({ kube, scenario: view, record, waitMs: parseDuration(view.settle) });
     const expected = script.kind !== 'shortcut';
     // A shortcut that passes is a grader bug: record it anyway, as evidence.
     const note = settled.passed === expected ? '' : 'UNEXPECTED ';
     progress.info(`${note}${arg}: ${settled.passed ? 'pass' : 'fail'} (${failing(settled.verdicts)})`);
-    await save(scenario, record, `${id}-${script.name.replace('/', '-')}`, `after ${script.name} (${script.description})`);
+    await save(view, record, `${id}-${script.name.replace('/', '-')}`, `after ${script.name} (${script.description})`);
   });
 }
 
