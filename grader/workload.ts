@@ -1,6 +1,7 @@
 import type { V1CronJob, V1DaemonSet, V1Deployment, V1Job, V1LabelSelector, V1ObjectMeta, V1Pod, V1PodTemplateSpec, V1ReplicaSet, V1StatefulSet } from '@kubernetes/client-node';
 import type { WorkloadKind, WorkloadRef } from '../src/scenario/schema.ts';
 import { count } from './format.ts';
+import { templateDrift } from './pod-template.ts';
 import { describeSelector, selectorMatches } from './selector.ts';
 import { toMillis } from './time.ts';
 import type { Fingerprint, KubeObject, Snapshot, Where } from './types.ts';
@@ -126,6 +127,14 @@ export function resolveWorkload(options: ResolveOptions): Resolution {
     podOwner = ownedBy(self, kind);
   }
   const mine = snapshot.pods.filter((p) => live(p) && podOwner(p));
+  const drifted = driftedPod(mine, kind === 'Deployment' ? replicaSets : kind === 'CronJob' ? jobs : kind === 'Job' ? [object as V1Job] : []);
+  if (drifted) {
+    return {
+      ok: false,
+      reason: `pod ${drifted.pod} of ${kind} ${name} differs from the template its ${drifted.owner} made it from, at ${drifted.path} (changed in place, or made elsewhere and adopted): expected every pod to run what the ${kind}'s template says — change the template and let the pods follow`,
+      where: { kind: 'Pod', name: drifted.pod, path: drifted.path },
+    };
+  }
   const pods = mine.filter((p) => !terminal(p));
   const finished = mine.filter(terminal);
   const selector = selectorOf(kind, object);
@@ -135,6 +144,22 @@ export function resolveWorkload(options: ResolveOptions): Resolution {
     ok: true,
     workload: { kind, name, object, uid, template: templateOf(kind, object), desired, desiredPath, replicaSets, jobs, pods, finished, strays, selector: selector ? describeSelector(selector) : '' },
   };
+}
+
+/**
+ * The first pod that differs from the template of the ReplicaSet or Job that
+ * owns it (see templateDrift). StatefulSet and DaemonSet pods are not held
+ * to it: their revision's template is read only when a check asks for it,
+ * and a DaemonSet's controller adds tolerations and a node affinity.
+ */
+function driftedPod(pods: V1Pod[], owners: (V1ReplicaSet | V1Job)[]): { pod: string; owner: string; path: string } | undefined {
+  for (const pod of pods) {
+    const ref = controllerOf(pod.metadata);
+    const owner = owners.find((o) => o.metadata?.uid === ref?.uid);
+    const path = owner ? templateDrift(pod, owner.spec?.template) : undefined;
+    if (owner && path) return { pod: pod.metadata?.name ?? '<unnamed>', owner: `${ref?.kind} ${owner.metadata?.name}`, path };
+  }
+  return undefined;
 }
 
 /** What the workload asks for, for a reason: "spec.replicas 2", or a bare Pod's phase ("phase Succeeded"). */

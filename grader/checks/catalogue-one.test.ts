@@ -59,6 +59,7 @@ describe('fileFromConfigMap', () => {
   const app = (volumeMounts: V1VolumeMount[], volumes: V1Volume[], configMaps = [cm('app-config', { 'app.conf': 'greeting=hi' })]): Snapshot => {
     const part = workload('app', { containers: [container('app', { volumeMounts })] });
     part.deployments![0]!.spec!.template.spec!.volumes = volumes;
+    for (const p of part.pods ?? []) p.spec!.volumes = volumes; // the pods made from it
     return { ...snapshot(part), configMaps };
   };
   const config: V1Volume = { name: 'config', configMap: { name: 'app-config' } };
@@ -181,7 +182,7 @@ describe('writablePaths: nothing else writable, and only scratch space', () => {
     const snap = snapshot(workload('web'));
     const p = snap.pods[0]!;
     p.spec!.containers[0]!.volumeMounts = [{ name: 'run', mountPath: '/var/run' }];
-    p.spec!.volumes = [{ name: 'run', ...volume }];
+    p.spec!.volumes = snap.replicaSets[0]!.spec!.template!.spec!.volumes = [{ name: 'run', ...volume }];
     const exec: RecordedExec = { pod: a, container: 'web', command: ['/bin/sh', '-c', WRITE_SCRIPT, 'sh', '/var/run'], result: { exitCode: 0, stdout: `${mountLines.join('\n')}\n--- kubedrill\nok /var/run\n`, stderr: '' } };
     return writablePaths(check('writablePaths', { workload: 'web', container: 'web', writable: ['/var/run'], readOnly: ['/'], ...extra }), context(snap, { exec: [exec] }));
   };

@@ -11,6 +11,7 @@ describe('nodeTargeted', () => {
   const state = (spec: Partial<V1PodSpec>, nodeValue: string | null): Snapshot => {
     const s = snapshot(workload('app'));
     Object.assign(s.deployments[0]!.spec!.template.spec!, spec);
+    for (const p of s.pods) Object.assign(p.spec!, spec); // the pods made from it
     s.nodes = [{ metadata: { name: 'node-1', labels: { 'kubernetes.io/hostname': 'node-1', ...(nodeValue === null ? {} : { [key]: nodeValue }) } } }];
     return s;
   };

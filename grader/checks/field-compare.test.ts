@@ -43,8 +43,16 @@ describe('fieldCompare on every pod of a workload', () => {
   const image = { pods: 'frontend', path: 'spec.containers[name=frontend].image', op: 'eq', value: 'busybox:1.36' };
   const frontend = (images: string[]): Partial<Snapshot> => {
     const parts = workload('frontend', { replicas: images.length });
+    const rs = parts.replicaSets![0]!;
+    // Each pod from a ReplicaSet of its own image, as a rollout leaves them (a pod that differs from its owner's template fails first).
     parts.pods?.forEach((p, i) => {
-      p.spec = { ...p.spec, containers: [container('frontend', { image: images[i] })] };
+      const containers = [container('frontend', { image: images[i] })];
+      const own = structuredClone(rs);
+      own.metadata = { ...own.metadata, name: `frontend-rs${i}`, uid: `rs-uid-${i}` };
+      own.spec!.template!.spec!.containers = containers;
+      parts.replicaSets!.push(own);
+      p.metadata!.ownerReferences = [{ ...p.metadata!.ownerReferences![0]!, name: own.metadata.name!, uid: own.metadata.uid! }];
+      p.spec = { ...p.spec, containers };
     });
     return parts;
   };

@@ -8,6 +8,7 @@ import { mountsConfigMap } from './mounts-config-map.ts';
 const web = (volumeMounts: V1VolumeMount[], volumes: V1Volume[]): Snapshot => {
   const part = workload('web', { containers: [container('web', { volumeMounts })] });
   part.deployments![0]!.spec!.template.spec!.volumes = volumes;
+  for (const p of part.pods ?? []) p.spec!.volumes = volumes; // the pods made from it
   return snapshot(part);
 };
 const atEtcWeb: V1VolumeMount[] = [{ name: 'settings', mountPath: '/etc/web' }];

@@ -16,6 +16,7 @@ beforeAll(async () => {
   const named = (app: string | undefined, ports: { name?: string }[] | undefined): void => ports?.forEach((p) => (p.name = names[app ?? ''] ?? p.name));
   for (const pod of fixture.snapshot.pods) for (const c of pod.spec?.containers ?? []) named(pod.metadata?.labels?.app, c.ports);
   for (const d of fixture.snapshot.deployments) for (const c of d.spec?.template.spec?.containers ?? []) named(d.metadata?.name, c.ports);
+  for (const rs of fixture.snapshot.replicaSets) for (const c of rs.spec?.template?.spec?.containers ?? []) named(rs.metadata?.labels?.app, c.ports);
 });
 
 const context = (policies: V1NetworkPolicy[], change?: (s: Snapshot) => void): ReturnType<typeof fixtureContext> => {
