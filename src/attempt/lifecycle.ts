@@ -36,6 +36,8 @@ export interface StartOptions {
   exclusiveWaitMs?: number;
   /** The other namespaces by role (default: the scenario's `namespaces` as named). */
   namespaces?: Record<string, string>;
+  /** More labels on the namespaces it creates (a workshop's and seat's: `workshop end` finds them by these). */
+  labels?: Record<string, string>;
 }
 
 
@@ -71,7 +73,7 @@ export async function startAttempt(options: StartOptions): Promise<StartResult> 
     ...(options.drill ? { drill: options.drill } : {}),
     ...(options.proof ? { proof: true as const } : {}),
   };
-  const labels: Record<string, string> = { [MANAGED_BY]: 'kubedrill', [SCENARIO_LABEL]: scenario.id };
+  const labels: Record<string, string> = { ...options.labels, [MANAGED_BY]: 'kubedrill', [SCENARIO_LABEL]: scenario.id };
   if (options.drill) labels[DRILL_LABEL] = options.drill;
   await kube.createNamespace(namespace, { ...scenario.namespaceLabels, ...labels }, encodeRecord(record, await signingKey()));
   try {

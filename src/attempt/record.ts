@@ -6,6 +6,8 @@ import type { Fingerprint } from '../../grader/types.ts';
 export const MANAGED_BY = 'app.kubernetes.io/managed-by';
 /** Label naming the scenario an attempt namespace holds. */
 export const SCENARIO_LABEL = 'kubedrill.io/scenario';
+/** Label naming the workshop a namespace belongs to (its seats' attempts are the instructor's to grade, not `status`'s to list). */
+export const WORKSHOP_LABEL = 'kubedrill.io/workshop';
 /** Label naming the drill an attempt belongs to. */
 export const DRILL_LABEL = 'kubedrill.io/drill';
 /** The cluster-wide lock exclusive scenarios hold (they change nodes and cluster-scoped objects). */

@@ -3,7 +3,7 @@ import { signingKey } from '../home.ts';
 import type { StoredObject } from '../../grader/stored/content.ts';
 import type { Snapshot } from '../../grader/types.ts';
 import { decodeBaseline } from './baseline.ts';
-import { decodeRecord, encodeRecord, isForeignRecord, MANAGED_BY, type AttemptRecord } from './record.ts';
+import { decodeRecord, encodeRecord, isForeignRecord, MANAGED_BY, WORKSHOP_LABEL, type AttemptRecord } from './record.ts';
 
 /** Read the attempt stored on `namespace` (undefined: no namespace or no record). */
 export async function readAttempt(kube: Kube, namespace: string): Promise<AttemptRecord | undefined> {
@@ -29,7 +29,8 @@ export function baselineOf(snapshot: Snapshot, record: AttemptRecord): StoredObj
 /**
  * Every learner attempt of this kubedrill home in the cluster, oldest first.
  * Attempts signed with another key (other learners on a shared cluster) are
- * skipped, and so are proof runs (verify) unless `proofs` is set; an edited
+ * skipped, and so are proof runs (verify) unless `proofs` is set, and a
+ * workshop's seats (`kubedrill workshop status` grades those); an edited
  * record of ours still throws AttemptTamperedError.
  */
 export async function listAttempts(kube: Kube, options: { proofs?: boolean } = {}): Promise<AttemptRecord[]> {
@@ -37,7 +38,7 @@ export async function listAttempts(kube: Kube, options: { proofs?: boolean } = {
   const namespaces = await kube.listNamespaces(`${MANAGED_BY}=kubedrill`);
   const records: AttemptRecord[] = [];
   for (const ns of namespaces) {
-    if (ns.status?.phase === 'Terminating' || isForeignRecord(ns, key)) continue;
+    if (ns.status?.phase === 'Terminating' || ns.metadata?.labels?.[WORKSHOP_LABEL] || isForeignRecord(ns, key)) continue;
     const record = decodeRecord(ns, key);
     if (record && (!record.proof || options.proofs)) records.push(record);
   }

@@ -6,6 +6,7 @@ import { checkCommand, hintCommand, resetCommand, solutionCommand, startCommand,
 import { downCommand, upCommand } from './commands/cluster.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { registerDrillCommands } from './commands/drill.ts';
+import { registerWorkshopCommands } from './commands/workshop.ts';
 import { envCommand, shellCommand } from './commands/shell.ts';
 
 /**
@@ -51,6 +52,7 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
   program.command('reset [id]').description('re-inject the current scenario').action((id) => run(() => resetCommand(id)));
   program.command('stop [id]').description('end the attempt and clean up').action((id) => run(() => stopCommand(id)));
   registerDrillCommands(program, run);
+  registerWorkshopCommands(program, run);
   program
     .command('verify [id]')
     .description('prove scenarios on the cluster: symptom, check fails, solution/fixes pass, shortcuts fail')

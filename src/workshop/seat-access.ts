@@ -1,9 +1,9 @@
 import type { CoreV1Api, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
-import { MANAGED_BY } from '../attempt/record.ts';
+import { MANAGED_BY, WORKSHOP_LABEL } from '../attempt/record.ts';
 
 /** Labels on everything a workshop makes: `workshop end` deletes by them. */
-export const WORKSHOP_LABEL = 'kubedrill.io/workshop';
+export { WORKSHOP_LABEL };
 export const SEAT_LABEL = 'kubedrill.io/seat';
 
 /** The TokenRequest API refuses an expiry shorter than ten minutes. */

@@ -1,0 +1,154 @@
+import type { Command } from 'commander';
+import { createProgress } from '../../../cluster/progress.ts';
+import { parseDuration } from '../../engine/wait.ts';
+import { createWorkshop, endWorkshop, listWorkshops, readWorkshop, workshopApis, WorkshopError, workshopStatus, type WorkshopRecord } from '../../workshop/workshop.ts';
+import { connectCluster } from '../cluster.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { withInterrupt } from '../interrupt.ts';
+import { allScenarios, findScenario, renderBrief } from '../scenarios.ts';
+import { out, outJson, paint, table } from '../output.ts';
+import type { Scenario } from '../../scenario/types.ts';
+
+type Run = (action: () => Promise<number>) => Promise<void>;
+
+interface CreateFlags {
+  seats?: string;
+  learners?: string;
+  scenarios?: string;
+  time?: string;
+  out?: string;
+  json?: boolean;
+}
+
+/** Registers `workshop create|status|list|end`. */
+export function registerWorkshopCommands(program: Command, run: Run): void {
+  const workshop = program.command('workshop').description('a room of learners on one shared cluster: seats, credentials, grading');
+  workshop
+    .command('create <name>')
+    .description('inject every task for every seat and write each seat a kubeconfig (run again to finish an interrupted create)')
+    .option('--seats <n>', 'number of seats (seat-01, seat-02, …)')
+    .option('--learners <names>', 'the seats by the learners\' names, comma-separated (DNS labels)')
+    .requiredOption('--scenarios <ids>', 'the tasks, comma-separated')
+    .option('--time <duration>', 'how long the workshop runs; the credentials die 10 min after', '60m')
+    .option('--out <dir>', 'where the seats\' kubeconfigs go', 'workshop-<name>')
+    .option('--json', 'one JSON document')
+    .action((name: string, flags: CreateFlags) => run(() => workshopCreateCommand(name, flags)));
+  workshop
+    .command('status <name>')
+    .description('grade every seat\'s every task now, with your identity')
+    .option('--json', 'one JSON document')
+    .action((name: string, flags: { json?: boolean }) => run(() => workshopStatusCommand(name, flags)));
+  workshop
+    .command('list')
+    .description('the workshops on this cluster')
+    .option('--json', 'one JSON document')
+    .action((flags: { json?: boolean }) => run(() => workshopListCommand(flags)));
+  workshop
+    .command('end <name>')
+    .description('delete every seat\'s namespaces and credentials, and report anything left')
+    .option('--json', 'one JSON document')
+    .action((name: string, flags: { json?: boolean }) => run(() => workshopEndCommand(name, flags)));
+}
+
+async function workshopCreateCommand(name: string, flags: CreateFlags): Promise<number> {
+  if ((flags.seats === undefined) === (flags.learners === undefined)) throw new UsageError('give exactly one of --seats N and --learners a,b,…', { fix: `kubedrill workshop create ${name} --seats 6 --scenarios crashloop-exit1` });
+  const seats = flags.seats === undefined ? undefined : Number(flags.seats);
+  if (seats !== undefined && !(Number.isInteger(seats) && seats >= 1 && seats <= 200)) throw new UsageError(`--seats ${flags.seats}: expected a whole number from 1 to 200`);
+  const ids = (flags.scenarios ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) throw new UsageError('--scenarios: name at least one scenario', { fix: 'kubedrill list' });
+  const scenarios = await Promise.all(ids.map((id) => findScenario(id)));
+  const minutes = parseDuration(flags.time ?? '60m') / 60_000;
+  if (!(minutes >= 1)) throw new UsageError(`--time ${flags.time}: expected a duration of at least 1m`);
+  const progress = createProgress({ quiet: flags.json });
+  const { kube, access } = await connectCluster({ autoUp: false, progress });
+  const outDir = flags.out && flags.out !== 'workshop-<name>' ? flags.out : `workshop-${name}`;
+  const { record, kubeconfigs } = await refuse(() =>
+    withInterrupt((signal) =>
+      createWorkshop({ kube, apis: workshopApis(access), name, ...(seats !== undefined ? { seats } : { learners: (flags.learners ?? '').split(',').map((s) => s.trim()) }), scenarios, minutes, outDir, progress, signal }),
+    ),
+  );
+  if (flags.json) {
+    outJson({ workshop: record, kubeconfigs });
+    return EXIT.ok;
+  }
+  out(paint.bold(`workshop ${name}: ${record.seats.length} seats × ${record.scenarios.length} tasks, until ${record.endsAt}`));
+  for (const seat of record.seats) out(`  ${seat}: KUBECONFIG=${kubeconfigs[seat]} kubectl get pods`);
+  out();
+  for (const s of scenarios) {
+    out(paint.bold(`${s.id} — ${s.title}`));
+    out(renderBrief(s, `<seat>-${s.namespace}`));
+    out();
+  }
+  out(paint.dim(`Hand each learner their kubeconfig. Then: kubedrill workshop status ${name}; at the end: kubedrill workshop end ${name}`));
+  return EXIT.ok;
+}
+
+async function workshopStatusCommand(name: string, flags: { json?: boolean }): Promise<number> {
+  const { kube } = await connectCluster({ autoUp: false, progress: createProgress({ quiet: true }) });
+  const record = await found(name, await readWorkshop(kube, name));
+  const tasks = await workshopStatus(kube, record, await scenariosOf(record));
+  const passed = tasks.filter((t) => t.state === 'passed').length;
+  if (flags.json) {
+    outJson({ workshop: record, tasks, passed, total: tasks.length });
+    return EXIT.ok;
+  }
+  const left = Math.max(0, Math.round((Date.parse(record.endsAt) - Date.now()) / 60_000));
+  out(paint.dim(`workshop ${name}: ${passed} of ${tasks.length} tasks passed, ${left} min left`));
+  const state = (s: string): string => (s === 'passed' ? paint.green('passed') : s === 'missing' ? paint.red('missing') : paint.yellow('failing'));
+  for (const line of table(['seat', 'task', 'state', 'points', 'hints', 'first failing check'], tasks.map((t) => [t.seat, t.scenario, state(t.state), `${t.points}/${t.maxPoints}`, `${t.hintsUsed}${t.revealed ? ' +solution' : ''}`, (t.reason ?? '').slice(0, 80)]))) out(line);
+  return EXIT.ok;
+}
+
+async function workshopListCommand(flags: { json?: boolean }): Promise<number> {
+  const { kube } = await connectCluster({ autoUp: false, progress: createProgress({ quiet: true }) });
+  const workshops = await listWorkshops(kube);
+  if (flags.json) {
+    outJson({ workshops });
+    return EXIT.ok;
+  }
+  if (workshops.length === 0) out('no workshop on this cluster: kubedrill workshop create <name> --seats N --scenarios <ids>');
+  for (const line of table(['name', 'seats', 'tasks', 'created', 'ends'], workshops.map((w) => [w.name, String(w.seats.length), w.scenarios.join(','), w.createdAt, w.endsAt]))) out(line);
+  return EXIT.ok;
+}
+
+async function workshopEndCommand(name: string, flags: { json?: boolean }): Promise<number> {
+  const progress = createProgress({ quiet: flags.json });
+  const { kube, access } = await connectCluster({ autoUp: false, progress });
+  const record = await found(name, await readWorkshop(kube, name));
+  const left = await endWorkshop(kube, workshopApis(access), record, await scenariosOf(record), progress);
+  if (flags.json) {
+    outJson({ workshop: record.name, left });
+    return left.length ? EXIT.checkFailed : EXIT.ok;
+  }
+  if (left.length) {
+    out(paint.red(`workshop ${name} ended, but these still stand: ${left.join(', ')}`));
+    return EXIT.checkFailed;
+  }
+  out(`workshop ${name} ended: every seat's namespaces and credentials are gone`);
+  return EXIT.ok;
+}
+
+async function found(name: string, record: WorkshopRecord | undefined): Promise<WorkshopRecord> {
+  if (!record) throw new UsageError(`no workshop ${name} on this cluster`, { fix: 'kubedrill workshop list' });
+  return record;
+}
+
+async function scenariosOf(record: WorkshopRecord): Promise<Scenario[]> {
+  const all = await allScenarios();
+  return record.scenarios.map((id) => {
+    const s = all.find((x) => x.id === id);
+    if (!s) throw new UsageError(`workshop ${record.name} names scenario ${id}, which this kubedrill does not have`);
+    return s;
+  });
+}
+
+// A workshop's refusal is bad input (exit 2), with its fix.
+async function refuse<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof WorkshopError) throw new UsageError(error.message, error.fix ? { fix: error.fix } : {});
+    if (error instanceof Error && /^(learner name|seat name|a workshop needs)/.test(error.message)) throw new UsageError(error.message);
+    throw error;
+  }
+}

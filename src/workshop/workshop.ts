@@ -1,0 +1,251 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CoreV1Api, KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import type { Progress } from '../../cluster/progress.ts';
+import type { ClusterAccess } from '../../cluster/provider.ts';
+import { MANAGED_BY, type AttemptRecord } from '../attempt/record.ts';
+import { startAttempt } from '../attempt/lifecycle.ts';
+import { readAttempt } from '../attempt/store.ts';
+import { cleanupAttempt } from '../engine/cleanup.ts';
+import { gradeAttempt } from '../engine/grade.ts';
+import { quickChecks } from '../engine/hint.ts';
+import type { ScenarioView } from '../engine/scenario-view.ts';
+import type { Kube } from '../kube/client.ts';
+import { isNotFound } from '../kube/client.ts';
+import { seatNamespace, seatNames, sharedClusterProblem } from './plan.ts';
+import { grantSeat, SEAT_LABEL, seatKubeconfig, seatToken, WORKSHOP_LABEL, type SeatApis } from './seat-access.ts';
+
+/** What `workshop create` stores on the control namespace: the plan every other workshop command reads. */
+export interface WorkshopRecord {
+  name: string;
+  /** The control namespace: the seats' ServiceAccounts and this record; learners have no rights here. */
+  control: string;
+  seats: string[];
+  /** Scenario ids, in the order the tasks are handed out. */
+  scenarios: string[];
+  createdAt: string;
+  /** When the seats' credentials stop working (the workshop's time plus a margin). */
+  endsAt: string;
+}
+
+const RECORD = 'kubedrill.io/workshop-record';
+/** Credentials outlive the announced end by this much: a learner finishing the last minute is not cut off mid-command. */
+export const CREDENTIAL_MARGIN_MS = 10 * 60_000;
+const WORKSHOP_NAME = /^[a-z0-9]([-a-z0-9]{0,18}[a-z0-9])?$/;
+
+/** The control namespace of workshop `name`. */
+export function controlNamespace(name: string): string {
+  return `kubedrill-ws-${name}`;
+}
+
+/** One seat's task: where it runs and how it stands. */
+export interface SeatTask {
+  seat: string;
+  scenario: string;
+  namespace: string;
+}
+
+/** Every seat × scenario of a workshop, seat by seat. */
+export function seatTasks(record: Pick<WorkshopRecord, 'seats' | 'scenarios'>, scenarios: Pick<ScenarioView, 'id' | 'namespace'>[]): SeatTask[] {
+  return record.seats.flatMap((seat) =>
+    record.scenarios.map((id) => {
+      const scenario = scenarios.find((s) => s.id === id);
+      if (!scenario) throw new Error(`workshop names scenario ${id}, which this kubedrill does not have`);
+      return { seat, scenario: id, namespace: seatNamespace(seat, scenario.namespace) };
+    }),
+  );
+}
+
+/**
+ * Why these scenarios cannot be a workshop's tasks, or undefined: a
+ * scenario that puts anything outside its namespaces (sharedClusterProblem),
+ * or that spans several namespaces (a seat's copy would need each renamed
+ * with the seat, which the briefs do not say yet).
+ */
+export function workshopProblem(scenarios: Pick<ScenarioView, 'id' | 'exclusive' | 'inject' | 'manifests' | 'namespaces'>[]): string | undefined {
+  for (const s of scenarios) {
+    const shared = sharedClusterProblem(s);
+    if (shared) return `${s.id} cannot be a workshop task: ${shared}`;
+    if (Object.keys(s.namespaces ?? {}).length > 0) return `${s.id} cannot be a workshop task yet: it spans several namespaces, and a seat's copy of each is not renamed in its brief`;
+  }
+  return undefined;
+}
+
+/** The Kubernetes APIs a workshop uses beside Kube, from the instructor's own kubeconfig. */
+export function workshopApis(access: ClusterAccess): { core: CoreV1Api; rbac: RbacAuthorizationV1Api; server: string; caData?: string } {
+  const kc = new KubeConfig();
+  kc.loadFromFile(access.kubeconfig);
+  kc.setCurrentContext(access.context);
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new Error(`kubeconfig ${access.kubeconfig} has no cluster for context ${access.context}`);
+  return { core: kc.makeApiClient(CoreV1Api), rbac: kc.makeApiClient(RbacAuthorizationV1Api), server: cluster.server, ...(cluster.caData ? { caData: cluster.caData } : {}) };
+}
+
+export interface CreateOptions {
+  kube: Kube;
+  apis: SeatApis & { server: string; caData?: string };
+  name: string;
+  seats?: number;
+  learners?: string[];
+  scenarios: ScenarioView[];
+  /** The workshop's length. */
+  minutes: number;
+  /** Where each seat's kubeconfig is written (`<seat>.kubeconfig`). */
+  outDir: string;
+  progress: Progress;
+  signal?: AbortSignal;
+  now?: Date;
+}
+
+/**
+ * Create (or finish creating) a workshop on the current cluster: the control
+ * namespace with the plan, then per seat every task injected into
+ * `<seat>-<namespace>` with its symptom confirmed, the seat's ServiceAccount
+ * and `admin` bindings in its namespaces only, and a kubeconfig whose token
+ * dies at the end (or with the ServiceAccount). Run again, it keeps what
+ * stands — tasks already started, the plan's seats and end — and makes the
+ * rest, so an interrupted create is finished by running it again.
+ */
+export async function createWorkshop(options: CreateOptions): Promise<{ record: WorkshopRecord; kubeconfigs: Record<string, string> }> {
+  const { kube, apis, name, progress } = options;
+  if (!WORKSHOP_NAME.test(name)) throw new WorkshopError(`workshop name ${JSON.stringify(name)} must be a DNS label of at most 20 characters (lower-case letters, digits, '-')`);
+  const problem = workshopProblem(options.scenarios);
+  if (problem) throw new WorkshopError(problem);
+  const control = controlNamespace(name);
+  const existing = await readWorkshop(kube, name);
+  const now = options.now ?? new Date();
+  const record: WorkshopRecord = existing ?? {
+    name,
+    control,
+    seats: seatNames({ ...(options.learners ? { learners: options.learners } : { seats: options.seats }) }, options.scenarios.map((s) => s.namespace)),
+    scenarios: options.scenarios.map((s) => s.id),
+    createdAt: now.toISOString(),
+    endsAt: new Date(now.getTime() + options.minutes * 60_000).toISOString(),
+  };
+  if (existing && existing.scenarios.join(',') !== options.scenarios.map((s) => s.id).join(',')) {
+    throw new WorkshopError(`workshop ${name} exists with scenarios ${existing.scenarios.join(', ')}`, `kubedrill workshop end ${name} first, or create it with the same scenarios`);
+  }
+  if (!existing) {
+    await kube.createNamespace(control, { [MANAGED_BY]: 'kubedrill', [WORKSHOP_LABEL]: name }, { [RECORD]: JSON.stringify(record) });
+  }
+  const byId = new Map(options.scenarios.map((s) => [s.id, s]));
+  for (const task of seatTasks(record, options.scenarios)) {
+    options.signal?.throwIfAborted();
+    const have = await readAttempt(kube, task.namespace).catch(() => undefined);
+    if (have && have.state === 'active') continue;
+    await progress.step(`${task.seat}: ${task.scenario} in ${task.namespace}`, () =>
+      startAttempt({ kube, scenario: byId.get(task.scenario)!, namespace: task.namespace, labels: { [WORKSHOP_LABEL]: name, [SEAT_LABEL]: task.seat }, progress: quiet(progress), signal: options.signal }),
+    );
+  }
+  await mkdir(options.outDir, { recursive: true });
+  const kubeconfigs: Record<string, string> = {};
+  const until = new Date(Date.parse(record.endsAt) + CREDENTIAL_MARGIN_MS);
+  const tasks = seatTasks(record, options.scenarios);
+  for (const seat of record.seats) {
+    const namespaces = tasks.filter((t) => t.seat === seat).map((t) => t.namespace);
+    await grantSeat(apis, { workshop: name, control, seat, namespaces });
+    const { token } = await seatToken(apis, { control, seat }, until);
+    const file = join(options.outDir, `${seat}.kubeconfig`);
+    await writeFile(file, seatKubeconfig({ workshop: name, seat, server: apis.server, ...(apis.caData ? { certificateAuthorityData: apis.caData } : {}), token, namespace: namespaces[0]! }), { mode: 0o600 });
+    kubeconfigs[seat] = file;
+  }
+  return { record, kubeconfigs };
+}
+
+/** The plan stored on the control namespace, or undefined when there is no such workshop. */
+export async function readWorkshop(kube: Kube, name: string): Promise<WorkshopRecord | undefined> {
+  const ns = await kube.readNamespace(controlNamespace(name));
+  const text = ns?.metadata?.annotations?.[RECORD];
+  if (!ns || !text || ns.status?.phase === 'Terminating') return undefined;
+  return JSON.parse(text) as WorkshopRecord;
+}
+
+/** Every workshop on the cluster, by its control namespace. */
+export async function listWorkshops(kube: Kube): Promise<WorkshopRecord[]> {
+  const namespaces = await kube.listNamespaces(`${MANAGED_BY}=kubedrill,${WORKSHOP_LABEL}`);
+  return namespaces
+    .filter((ns) => ns.metadata?.annotations?.[RECORD] && ns.status?.phase !== 'Terminating')
+    .map((ns) => JSON.parse(ns.metadata!.annotations![RECORD]!) as WorkshopRecord)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** One seat's task as graded now. */
+export interface TaskStatus extends SeatTask {
+  state: 'passed' | 'failing' | 'missing';
+  points: number;
+  maxPoints: number;
+  /** The first failing check's reason (nothing for a pass). */
+  reason?: string;
+  hintsUsed: number;
+  revealed: boolean;
+}
+
+/**
+ * Grade every seat's every task with the instructor's identity, the checks
+ * `kubedrill hint` grades with: all of the scenario's but restartsStable,
+ * and no stability window (a look at the room at once, not the verdict
+ * `check` gives a learner; a pod that is not stable fails podsHealthy or
+ * rolloutComplete too). A task whose namespace or record is gone is
+ * `missing`.
+ */
+export async function workshopStatus(kube: Kube, record: WorkshopRecord, scenarios: ScenarioView[]): Promise<TaskStatus[]> {
+  const byId = new Map(scenarios.map((s) => [s.id, s]));
+  return Promise.all(
+    seatTasks(record, scenarios).map(async (task): Promise<TaskStatus> => {
+      const written = byId.get(task.scenario)!;
+      const scenario = { ...written, checks: quickChecks(written.checks) };
+      const maxPoints = scenario.checks.reduce((sum, c) => sum + c.points, 0);
+      const attempt = await readAttempt(kube, task.namespace).catch(() => undefined);
+      if (!attempt || attempt.state !== 'active') return { ...task, state: 'missing', points: 0, maxPoints, reason: `no active attempt in namespace ${task.namespace}`, hintsUsed: 0, revealed: false };
+      const graded = await gradeAttempt({ kube, scenario, record: attempt, windowMs: 0 });
+      const failing = graded.verdicts.find((v) => !v.passed);
+      const points = scenario.checks.reduce((sum, c) => sum + (graded.verdicts.find((v) => v.id === c.id)?.passed ? c.points : 0), 0);
+      return {
+        ...task,
+        state: graded.passed ? 'passed' : 'failing',
+        points,
+        maxPoints,
+        ...(failing ? { reason: `${failing.id}: ${failing.reason}` } : {}),
+        hintsUsed: attempt.hintsUsed,
+        revealed: attempt.revealed,
+      };
+    }),
+  );
+}
+
+/**
+ * End a workshop: every seat's attempts cleaned up as `stop` would (their
+ * namespaces and anything they made outside), the seats' ServiceAccounts
+ * deleted so every token dies at once, the control namespace deleted; then
+ * what still carries the workshop's label is listed (empty when all went).
+ */
+export async function endWorkshop(kube: Kube, apis: { core: Pick<CoreV1Api, 'deleteNamespacedServiceAccount'> }, record: WorkshopRecord, scenarios: ScenarioView[], progress: Progress): Promise<string[]> {
+  for (const seat of record.seats) {
+    await apis.core.deleteNamespacedServiceAccount({ name: seat, namespace: record.control }).catch((error: unknown) => {
+      if (!isNotFound(error)) throw error;
+    });
+  }
+  for (const task of seatTasks(record, scenarios)) {
+    const attempt: AttemptRecord | undefined = await readAttempt(kube, task.namespace).catch(() => undefined);
+    if (attempt) await cleanupAttempt(kube, attempt, quiet(progress));
+    else await kube.deleteNamespace(task.namespace).catch(() => undefined);
+  }
+  await kube.deleteNamespace(record.control).catch(() => undefined);
+  const left = await kube.listNamespaces(`${WORKSHOP_LABEL}=${record.name}`);
+  return left.filter((ns) => ns.status?.phase !== 'Terminating').map((ns) => `Namespace ${ns.metadata?.name}`);
+}
+
+/** A workshop command's refusal: what is wrong and, when known, what to run instead. */
+export class WorkshopError extends Error {
+  readonly fix?: string;
+  constructor(message: string, fix?: string) {
+    super(message);
+    this.name = 'WorkshopError';
+    if (fix) this.fix = fix;
+  }
+}
+
+// A room's worth of attempts: one progress line per task, not every inject step of each.
+function quiet(progress: Progress): Progress {
+  return { ...progress, info: () => undefined, step: (_label, fn) => fn() };
+}

@@ -1,0 +1,136 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Settings } from '../../src/home.ts';
+import { tokenExpiry } from '../../src/workshop/seat-access.ts';
+
+// A workshop on the real cluster through the CLI, as an instructor runs it:
+// three seats of crashloop-exit1; seat a applies the solution with its own
+// kubeconfig and passes, seat b takes a shortcut and fails with its reason,
+// seat c is refused everything outside its namespace; `workshop end` leaves
+// no namespace, no credential. A KUBEDRILL_HOME of its own (the cluster from
+// the ambient settings), so nothing here touches the user's attempts or keys.
+const bin = new URL('../../bin/kubedrill', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
+const ambientHome = process.env.KUBEDRILL_HOME || join(homedir(), '.kubedrill');
+const home = mkdtempSync(join(tmpdir(), 'kd-real-workshop-'));
+const out = join(home, 'seats');
+const id = process.pid % 10000;
+const workshop = `rt${id}`;
+const [a, b, c] = [`a${id}`, `b${id}`, `c${id}`];
+const ns = (seat: string): string => `${seat}-crashloop`;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function kd(...args: string[]): Promise<Run> {
+  const r = await execa(bin, args, { reject: false, stdin: 'ignore', env: { KUBEDRILL_HOME: home, NO_COLOR: '1' }, timeout: 600_000 });
+  return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** A script or kubectl as the seat: its kubeconfig only. */
+async function asSeat(seat: string, file: string, args: string[] = []): Promise<Run> {
+  const r = await execa(file, args, { reject: false, stdin: 'ignore', timeout: 180_000, env: { KUBECONFIG: join(out, `${seat}.kubeconfig`), NS: ns(seat), PATH: `${join(home, 'bin')}:${process.env.PATH}` } });
+  return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+const kubectl = (seat: string, ...args: string[]): Promise<Run> => asSeat(seat, join(home, 'bin', 'kubectl'), args);
+
+beforeAll(() => {
+  const settings = JSON.parse(readFileSync(join(ambientHome, 'settings.json'), 'utf8')) as Settings;
+  writeFileSync(join(home, 'settings.json'), JSON.stringify({ provider: settings.provider, kubeconfig: settings.kubeconfig, context: settings.context }));
+  mkdirSync(join(home, 'bin'));
+  symlinkSync(join(ambientHome, 'bin', 'kubectl'), join(home, 'bin', 'kubectl'));
+});
+
+afterAll(async () => {
+  await kd('workshop', 'end', workshop);
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe('a workshop on the real cluster (3 seats × crashloop-exit1)', () => {
+  it('refuses a scenario the seats would share, and a plan without seats, as bad input', async () => {
+    const shared = await kd('workshop', 'create', `${workshop}x`, '--seats', '2', '--scenarios', 'priority-preemption');
+    expect(shared.code, shared.stderr).toBe(2);
+    expect(shared.stderr).toMatch(/priority-preemption cannot be a workshop task: every seat would share what it needs the cluster to itself/);
+    const none = await kd('workshop', 'create', `${workshop}x`, '--scenarios', 'crashloop-exit1');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/exactly one of --seats N and --learners/);
+  });
+
+  it('creates every seat\'s task and a kubeconfig whose token ends 10 min after the workshop', async () => {
+    const r = await kd('workshop', 'create', workshop, '--learners', [a, b, c].join(','), '--scenarios', 'crashloop-exit1', '--time', '30m', '--out', out, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const { workshop: record, kubeconfigs } = JSON.parse(r.stdout) as { workshop: { seats: string[]; endsAt: string }; kubeconfigs: Record<string, string> };
+    expect(record.seats).toEqual([a, b, c]);
+    expect(Object.keys(kubeconfigs)).toEqual([a, b, c]);
+    const token = /token: (\S+)/.exec(readFileSync(join(out, `${a}.kubeconfig`), 'utf8'))![1]!;
+    expect(Math.abs(tokenExpiry(token)!.getTime() - (Date.parse(record.endsAt) + 10 * 60_000))).toBeLessThan(60_000);
+    // The seat sees its task's symptom in its own namespace, with no -n (the context's namespace).
+    const pods = await kubectl(a, 'get', 'pods', '-l', 'app=api', '-o', 'name');
+    expect(pods.code, pods.stderr).toBe(0);
+    expect(pods.stdout).toMatch(/pod\/api-/);
+    // Run again: it keeps what stands.
+    const again = await kd('workshop', 'create', workshop, '--learners', [a, b, c].join(','), '--scenarios', 'crashloop-exit1', '--out', out, '--json');
+    expect(again.code, again.stderr).toBe(0);
+    expect((JSON.parse(again.stdout) as { workshop: { endsAt: string } }).workshop.endsAt).toBe(record.endsAt);
+  });
+
+  it.each([
+    ['read another seat\'s namespace', ['-n', ns(b), 'get', 'pods']],
+    ['change another seat\'s namespace', ['-n', ns(b), 'delete', 'deployment', 'api']],
+    ['read the control namespace', ['-n', `kubedrill-ws-${workshop}`, 'get', 'serviceaccounts']],
+    ['edit its own attempt record', ['annotate', 'namespace', ns(c), 'kubedrill.io/attempt-']],
+    ['list nodes', ['get', 'nodes']],
+    ['create a PriorityClass', ['create', 'priorityclass', `${workshop}-high`, '--value=1000']],
+  ])('refuses seat c: %s', async (_what, args) => {
+    const r = await kubectl(c, ...(args as string[]));
+    expect(r.code).not.toBe(0);
+    expect(`${r.stdout}${r.stderr}`).toMatch(/Forbidden|forbidden/);
+  });
+
+  it('grades the room: the solution passes, a shortcut fails with its reason, an untouched task fails', async () => {
+    expect((await asSeat(a, join(root, 'scenarios/crashloop-exit1/solution.sh'))).code).toBe(0);
+    expect((await asSeat(b, join(root, 'scenarios/crashloop-exit1/shortcuts/skip-the-check.sh'))).code).toBe(0);
+    type Task = { seat: string; state: string; points: number; maxPoints: number; reason?: string };
+    let tasks: Task[] = [];
+    const deadline = Date.now() + 180_000;
+    do {
+      const r = await kd('workshop', 'status', workshop, '--json');
+      expect(r.code, r.stderr).toBe(0);
+      tasks = (JSON.parse(r.stdout) as { tasks: Task[] }).tasks;
+      if (tasks.find((t) => t.seat === a)?.state === 'passed') break;
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    } while (Date.now() < deadline);
+    const of = (seat: string): Task => tasks.find((t) => t.seat === seat)!;
+    expect(of(a), of(a).reason).toMatchObject({ state: 'passed' });
+    expect(of(a).points).toBe(of(a).maxPoints);
+    expect(of(b)).toMatchObject({ state: 'failing' });
+    expect(of(b).reason).toMatch(/command|REDIS_HOST/);
+    expect(of(c)).toMatchObject({ state: 'failing' });
+    const list = await kd('workshop', 'list', '--json');
+    expect((JSON.parse(list.stdout) as { workshops: { name: string }[] }).workshops.map((w) => w.name)).toContain(workshop);
+    // The instructor's own `status` lists no seat's attempt.
+    expect((await kd('status', '--json')).stdout).not.toContain(ns(a));
+  });
+
+  it('ends: no namespace left, and the seats\' tokens refused', async () => {
+    const r = await kd('workshop', 'end', workshop, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ workshop, left: [] });
+    const ended = Date.now();
+    const refused = (r: Run): boolean => /Unauthorized|must be logged in/.test(`${r.stdout}${r.stderr}`);
+    let seat = await kubectl(a, 'get', 'configmaps');
+    // The API server caches a token's authentication for 10 s (its namespace going first reads as Forbidden).
+    while (!refused(seat) && Date.now() - ended < 30_000) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      seat = await kubectl(a, 'get', 'configmaps');
+    }
+    expect(`${seat.stdout}${seat.stderr}`).toMatch(/Unauthorized|must be logged in/);
+    expect((await kd('workshop', 'status', workshop)).code).toBe(2);
+  });
+});
