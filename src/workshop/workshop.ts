@@ -5,7 +5,7 @@ import type { Progress } from '../../cluster/progress.ts';
 import type { ClusterAccess } from '../../cluster/provider.ts';
 import { MANAGED_BY, type AttemptRecord } from '../attempt/record.ts';
 import { startAttempt } from '../attempt/lifecycle.ts';
-import { readAttempt } from '../attempt/store.ts';
+import { readAttempt, writeAttempt } from '../attempt/store.ts';
 import { cleanupAttempt } from '../engine/cleanup.ts';
 import { gradeAttempt } from '../engine/grade.ts';
 import { quickChecks } from '../engine/hint.ts';
@@ -137,19 +137,59 @@ export async function createWorkshop(options: CreateOptions): Promise<{ record: 
       startAttempt({ kube, scenario: byId.get(task.scenario)!, namespace: task.namespace, labels: { [WORKSHOP_LABEL]: name, [SEAT_LABEL]: task.seat }, progress: quiet(progress), signal: options.signal }),
     );
   }
-  await mkdir(options.outDir, { recursive: true });
+  return { record, kubeconfigs: await issueKubeconfigs(apis, record, options.scenarios, options.outDir) };
+}
+
+/**
+ * Each seat's rights (put back as they should be) and a fresh kubeconfig in
+ * `outDir/<seat>.kubeconfig`, its token valid until the workshop's end plus
+ * the margin. A token cannot be extended: `extend` issues new files.
+ */
+async function issueKubeconfigs(apis: CreateOptions['apis'], record: WorkshopRecord, scenarios: ScenarioView[], outDir: string): Promise<Record<string, string>> {
+  await mkdir(outDir, { recursive: true });
   const kubeconfigs: Record<string, string> = {};
   const until = new Date(Date.parse(record.endsAt) + CREDENTIAL_MARGIN_MS);
-  const tasks = seatTasks(record, options.scenarios);
+  const tasks = seatTasks(record, scenarios);
   for (const seat of record.seats) {
     const namespaces = tasks.filter((t) => t.seat === seat).map((t) => t.namespace);
-    await grantSeat(apis, { workshop: name, control, seat, namespaces });
-    const { token } = await seatToken(apis, { control, seat }, until);
-    const file = join(options.outDir, `${seat}.kubeconfig`);
-    await writeFile(file, seatKubeconfig({ workshop: name, seat, server: apis.server, ...(apis.caData ? { certificateAuthorityData: apis.caData } : {}), token, namespace: namespaces[0]! }), { mode: 0o600 });
+    await grantSeat(apis, { workshop: record.name, control: record.control, seat, namespaces });
+    const { token } = await seatToken(apis, { control: record.control, seat }, until);
+    const file = join(outDir, `${seat}.kubeconfig`);
+    await writeFile(file, seatKubeconfig({ workshop: record.name, seat, server: apis.server, ...(apis.caData ? { certificateAuthorityData: apis.caData } : {}), token, namespace: namespaces[0]! }), { mode: 0o600 });
     kubeconfigs[seat] = file;
   }
-  return { record, kubeconfigs };
+  return kubeconfigs;
+}
+
+/**
+ * Inject a seat's task (or every task of the seat) again, as `kubedrill
+ * reset` does for one learner: the attempt cleaned up and started afresh in
+ * the same namespace, the seat's rights bound there again. Its token is
+ * unchanged (the ServiceAccount stays).
+ */
+export async function resetSeat(options: { kube: Kube; apis: CreateOptions['apis']; record: WorkshopRecord; scenarios: ScenarioView[]; seat: string; task?: string; progress: Progress; signal?: AbortSignal }): Promise<SeatTask[]> {
+  const { kube, record, progress } = options;
+  if (!record.seats.includes(options.seat)) throw new WorkshopError(`workshop ${record.name} has no seat ${options.seat} (seats: ${record.seats.join(', ')})`);
+  if (options.task && !record.scenarios.includes(options.task)) throw new WorkshopError(`workshop ${record.name} has no task ${options.task} (tasks: ${record.scenarios.join(', ')})`);
+  const all = seatTasks(record, options.scenarios).filter((t) => t.seat === options.seat);
+  const tasks = all.filter((t) => !options.task || t.scenario === options.task);
+  const byId = new Map(options.scenarios.map((s) => [s.id, s]));
+  for (const task of tasks) {
+    await progress.step(`${task.seat}: ${task.scenario} again in ${task.namespace}`, async () => {
+      const attempt = await readAttempt(kube, task.namespace).catch(() => undefined);
+      if (attempt) await cleanupAttempt(kube, attempt, quiet(progress));
+      await startAttempt({ kube, scenario: byId.get(task.scenario)!, namespace: task.namespace, labels: { [WORKSHOP_LABEL]: record.name, [SEAT_LABEL]: task.seat }, progress: quiet(progress), signal: options.signal });
+    });
+  }
+  await grantSeat(options.apis, { workshop: record.name, control: record.control, seat: options.seat, namespaces: all.map((t) => t.namespace) });
+  return tasks;
+}
+
+/** Move the workshop's end by `minutes` and issue every seat a new kubeconfig valid until then (hand them out again). */
+export async function extendWorkshop(kube: Kube, apis: CreateOptions['apis'], record: WorkshopRecord, scenarios: ScenarioView[], minutes: number, outDir: string): Promise<{ record: WorkshopRecord; kubeconfigs: Record<string, string> }> {
+  const extended = { ...record, endsAt: new Date(Date.parse(record.endsAt) + minutes * 60_000).toISOString() };
+  await kube.annotateNamespace(record.control, { [RECORD]: JSON.stringify(extended) });
+  return { record: extended, kubeconfigs: await issueKubeconfigs(apis, extended, scenarios, outDir) };
 }
 
 /** The plan stored on the control namespace, or undefined when there is no such workshop. */
@@ -178,6 +218,10 @@ export interface TaskStatus extends SeatTask {
   reason?: string;
   hintsUsed: number;
   revealed: boolean;
+  startedAt?: string;
+  /** When a status first saw it pass (kept if it fails again later). */
+  passedAt?: string;
+  secondsToPass?: number;
 }
 
 /**
@@ -200,7 +244,14 @@ export async function workshopStatus(kube: Kube, record: WorkshopRecord, scenari
       const graded = await gradeAttempt({ kube, scenario, record: attempt, windowMs: 0 });
       const failing = graded.verdicts.find((v) => !v.passed);
       const points = scenario.checks.reduce((sum, c) => sum + (graded.verdicts.find((v) => v.id === c.id)?.passed ? c.points : 0), 0);
+      // The first pass seen is the time to pass: written on the record, where only the instructor may write.
+      if (graded.passed && !attempt.passedAt) {
+        attempt.passedAt = graded.at;
+        await writeAttempt(kube, attempt);
+      }
       return {
+        startedAt: attempt.startedAt,
+        ...(attempt.passedAt ? { passedAt: attempt.passedAt, secondsToPass: Math.round((Date.parse(attempt.passedAt) - Date.parse(attempt.startedAt)) / 1000) } : {}),
         ...task,
         state: graded.passed ? 'passed' : 'failing',
         points,

@@ -118,6 +118,32 @@ describe('a workshop on the real cluster (3 seats × crashloop-exit1)', () => {
     expect((await kd('status', '--json')).stdout).not.toContain(ns(a));
   });
 
+  it('exports what status saw, resets a seat\'s task, extends the end with new credentials', async () => {
+    const csv = await kd('workshop', 'report', workshop, '--format', 'csv');
+    expect(csv.code, csv.stderr).toBe(0);
+    const rows = csv.stdout.trimEnd().split('\n').map((l) => l.split(','));
+    expect(rows[0]!.slice(0, 4)).toEqual(['seat', 'task', 'namespace', 'state']);
+    const row = (seat: string): string[] => rows.find((r) => r[0] === seat)!;
+    expect(row(a).slice(0, 4)).toEqual([a, 'crashloop-exit1', ns(a), 'passed']);
+    expect(Number(row(a)[7])).toBeGreaterThan(0); // seconds to pass
+    expect(row(b)[3]).toBe('failing');
+
+    const reset = await kd('workshop', 'reset', workshop, b);
+    expect(reset.code, reset.stderr).toBe(0);
+    // The seat's task is injected again (the shortcut gone) and its kubeconfig still works there.
+    const command = await kubectl(b, 'get', 'deployment', 'api', '-o', 'jsonpath={.spec.template.spec.containers[0].command}');
+    expect(command.code, command.stderr).toBe(0);
+    expect(command.stdout).not.toContain('echo ok > /www/index.html');
+    expect((await kd('workshop', 'reset', workshop, 'nobody')).code).toBe(2);
+
+    const before = tokenExpiry(/token: (\S+)/.exec(readFileSync(join(out, `${a}.kubeconfig`), 'utf8'))![1]!)!;
+    const extend = await kd('workshop', 'extend', workshop, '10m', '--out', out);
+    expect(extend.code, extend.stderr).toBe(0);
+    const after = tokenExpiry(/token: (\S+)/.exec(readFileSync(join(out, `${a}.kubeconfig`), 'utf8'))![1]!)!;
+    expect(Math.abs(after.getTime() - before.getTime() - 10 * 60_000)).toBeLessThan(60_000);
+    expect((await kubectl(a, 'get', 'pods')).code).toBe(0);
+  });
+
   it('ends: no namespace left, and the seats\' tokens refused', async () => {
     const r = await kd('workshop', 'end', workshop, '--json');
     expect(r.code, r.stderr).toBe(0);

@@ -1,7 +1,8 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { createProgress } from '../../../cluster/progress.ts';
 import { parseDuration } from '../../engine/wait.ts';
-import { createWorkshop, endWorkshop, listWorkshops, readWorkshop, workshopApis, WorkshopError, workshopStatus, type WorkshopRecord } from '../../workshop/workshop.ts';
+import { createWorkshop, endWorkshop, extendWorkshop, listWorkshops, readWorkshop, resetSeat, workshopApis, WorkshopError, workshopStatus, type WorkshopRecord } from '../../workshop/workshop.ts';
+import { renderWorkshopReport, WORKSHOP_REPORT_FORMATS, type WorkshopReportFormat } from '../../workshop/report.ts';
 import { connectCluster } from '../cluster.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { withInterrupt } from '../interrupt.ts';
@@ -43,6 +44,20 @@ export function registerWorkshopCommands(program: Command, run: Run): void {
     .description('the workshops on this cluster')
     .option('--json', 'one JSON document')
     .action((flags: { json?: boolean }) => run(() => workshopListCommand(flags)));
+  workshop
+    .command('reset <name> <seat> [task]')
+    .description('inject a seat\'s task (or all its tasks) again')
+    .action((name: string, seat: string, task: string | undefined) => run(() => workshopResetCommand(name, seat, task)));
+  workshop
+    .command('extend <name> <duration>')
+    .description('move the end (e.g. 10m) and write every seat a new kubeconfig valid until then')
+    .option('--out <dir>', 'where the seats\' kubeconfigs go', 'workshop-<name>')
+    .action((name: string, duration: string, flags: { out?: string }) => run(() => workshopExtendCommand(name, duration, flags)));
+  workshop
+    .command('report <name>')
+    .description('seat × task results: state, points, time to pass, hints')
+    .addOption(new Option('--format <format>', 'output format').choices([...WORKSHOP_REPORT_FORMATS]).default('csv'))
+    .action((name: string, flags: { format: WorkshopReportFormat }) => run(() => workshopReportCommand(name, flags)));
   workshop
     .command('end <name>')
     .description('delete every seat\'s namespaces and credentials, and report anything left')
@@ -125,6 +140,37 @@ async function workshopEndCommand(name: string, flags: { json?: boolean }): Prom
     return EXIT.checkFailed;
   }
   out(`workshop ${name} ended: every seat's namespaces and credentials are gone`);
+  return EXIT.ok;
+}
+
+async function workshopResetCommand(name: string, seat: string, task: string | undefined): Promise<number> {
+  const progress = createProgress();
+  const { kube, access } = await connectCluster({ autoUp: false, progress });
+  const record = await found(name, await readWorkshop(kube, name));
+  const scenarios = await scenariosOf(record);
+  const tasks = await refuse(() => withInterrupt((signal) => resetSeat({ kube, apis: workshopApis(access), record, scenarios, seat, ...(task ? { task } : {}), progress, signal })));
+  out(`${seat}: ${tasks.map((t) => `${t.scenario} injected again in ${t.namespace}`).join('; ')} (the seat's kubeconfig still works)`);
+  return EXIT.ok;
+}
+
+async function workshopExtendCommand(name: string, duration: string, flags: { out?: string }): Promise<number> {
+  const minutes = parseDuration(duration) / 60_000;
+  if (!(minutes >= 1)) throw new UsageError(`${duration}: expected a duration of at least 1m`, { fix: `kubedrill workshop extend ${name} 10m` });
+  const progress = createProgress();
+  const { kube, access } = await connectCluster({ autoUp: false, progress });
+  const record = await found(name, await readWorkshop(kube, name));
+  const outDir = flags.out && flags.out !== 'workshop-<name>' ? flags.out : `workshop-${name}`;
+  const { record: extended, kubeconfigs } = await extendWorkshop(kube, workshopApis(access), record, await scenariosOf(record), minutes, outDir);
+  out(`workshop ${name} now ends ${extended.endsAt}; hand out the new kubeconfigs (the old tokens end at the old time):`);
+  for (const seat of extended.seats) out(`  ${seat}: ${kubeconfigs[seat]}`);
+  return EXIT.ok;
+}
+
+async function workshopReportCommand(name: string, flags: { format: WorkshopReportFormat }): Promise<number> {
+  const { kube } = await connectCluster({ autoUp: false, progress: createProgress({ quiet: true }) });
+  const record = await found(name, await readWorkshop(kube, name));
+  const tasks = await workshopStatus(kube, record, await scenariosOf(record));
+  process.stdout.write(renderWorkshopReport(record, tasks, flags.format));
   return EXIT.ok;
 }
 
