@@ -24,7 +24,7 @@ export interface WorkshopRecord {
   /** Scenario ids, in the order the tasks are handed out. */
   scenarios: string[];
   createdAt: string;
-  /** When the seats' credentials stop working (the workshop's time plus a margin). */
+  /** When the workshop ends (the seats' credentials work CREDENTIAL_MARGIN_MS longer). */
   endsAt: string;
 }
 
