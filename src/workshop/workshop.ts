@@ -117,7 +117,7 @@ export async function createWorkshop(options: CreateOptions): Promise<{ record: 
   const record: WorkshopRecord = existing ?? {
     name,
     control,
-    seats: seatNames({ ...(options.learners ? { learners: options.learners } : { seats: options.seats }) }, options.scenarios.map((s) => s.namespace)),
+    seats: seatsOf(options),
     scenarios: options.scenarios.map((s) => s.id),
     createdAt: now.toISOString(),
     endsAt: new Date(now.getTime() + options.minutes * 60_000).toISOString(),
@@ -128,14 +128,11 @@ export async function createWorkshop(options: CreateOptions): Promise<{ record: 
   if (!existing) {
     await kube.createNamespace(control, { [MANAGED_BY]: 'kubedrill', [WORKSHOP_LABEL]: name }, { [RECORD]: JSON.stringify(record) });
   }
-  const byId = new Map(options.scenarios.map((s) => [s.id, s]));
   for (const task of seatTasks(record, options.scenarios)) {
     options.signal?.throwIfAborted();
     const have = await readAttempt(kube, task.namespace).catch(() => undefined);
     if (have && have.state === 'active') continue;
-    await progress.step(`${task.seat}: ${task.scenario} in ${task.namespace}`, () =>
-      startAttempt({ kube, scenario: byId.get(task.scenario)!, namespace: task.namespace, labels: { [WORKSHOP_LABEL]: name, [SEAT_LABEL]: task.seat }, progress: quiet(progress), signal: options.signal }),
-    );
+    await progress.step(`${task.seat}: ${task.scenario} in ${task.namespace}`, () => startSeatTask(kube, record, options.scenarios, task, progress, options.signal));
   }
   return { record, kubeconfigs: await issueKubeconfigs(apis, record, options.scenarios, options.outDir) };
 }
@@ -173,12 +170,11 @@ export async function resetSeat(options: { kube: Kube; apis: CreateOptions['apis
   if (options.task && !record.scenarios.includes(options.task)) throw new WorkshopError(`workshop ${record.name} has no task ${options.task} (tasks: ${record.scenarios.join(', ')})`);
   const all = seatTasks(record, options.scenarios).filter((t) => t.seat === options.seat);
   const tasks = all.filter((t) => !options.task || t.scenario === options.task);
-  const byId = new Map(options.scenarios.map((s) => [s.id, s]));
   for (const task of tasks) {
     await progress.step(`${task.seat}: ${task.scenario} again in ${task.namespace}`, async () => {
       const attempt = await readAttempt(kube, task.namespace).catch(() => undefined);
       if (attempt) await cleanupAttempt(kube, attempt, quiet(progress));
-      await startAttempt({ kube, scenario: byId.get(task.scenario)!, namespace: task.namespace, labels: { [WORKSHOP_LABEL]: record.name, [SEAT_LABEL]: task.seat }, progress: quiet(progress), signal: options.signal });
+      await startSeatTask(kube, record, options.scenarios, task, progress, options.signal);
     });
   }
   await grantSeat(options.apis, { workshop: record.name, control: record.control, seat: options.seat, namespaces: all.map((t) => t.namespace) });
@@ -294,6 +290,21 @@ export class WorkshopError extends Error {
     this.name = 'WorkshopError';
     if (fix) this.fix = fix;
   }
+}
+
+/** The seats a create asks for; a bad learner name is the instructor's input to fix. */
+function seatsOf(options: Pick<CreateOptions, 'seats' | 'learners' | 'scenarios'>): string[] {
+  try {
+    return seatNames(options.learners ? { learners: options.learners } : { seats: options.seats }, options.scenarios.map((s) => s.namespace));
+  } catch (error) {
+    throw new WorkshopError((error as Error).message);
+  }
+}
+
+/** One seat's task injected into its namespace, labelled with the workshop and seat (`end` finds it by them). */
+async function startSeatTask(kube: Kube, record: WorkshopRecord, scenarios: ScenarioView[], task: SeatTask, progress: Progress, signal?: AbortSignal): Promise<void> {
+  const scenario = scenarios.find((s) => s.id === task.scenario)!;
+  await startAttempt({ kube, scenario, namespace: task.namespace, labels: { [WORKSHOP_LABEL]: record.name, [SEAT_LABEL]: task.seat }, progress: quiet(progress), signal });
 }
 
 // A room's worth of attempts: one progress line per task, not every inject step of each.

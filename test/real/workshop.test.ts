@@ -60,6 +60,9 @@ describe('a workshop on the real cluster (3 seats × crashloop-exit1)', () => {
     const none = await kd('workshop', 'create', `${workshop}x`, '--scenarios', 'crashloop-exit1');
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/exactly one of --seats N and --learners/);
+    const badName = await kd('workshop', 'create', `${workshop}x`, '--learners', 'Ana María', '--scenarios', 'crashloop-exit1');
+    expect(badName.code).toBe(2);
+    expect(badName.stderr).toMatch(/"Ana María" is not usable as a seat: .*"ana-maria"/);
   });
 
   it('creates every seat\'s task and a kubeconfig whose token ends 10 min after the workshop', async () => {

@@ -31,7 +31,7 @@ export function registerWorkshopCommands(program: Command, run: Run): void {
     .option('--learners <names>', 'the seats by the learners\' names, comma-separated (DNS labels)')
     .requiredOption('--scenarios <ids>', 'the tasks, comma-separated')
     .option('--time <duration>', 'how long the workshop runs; the credentials die 10 min after', '60m')
-    .option('--out <dir>', 'where the seats\' kubeconfigs go', 'workshop-<name>')
+    .option('--out <dir>', 'where the seats\' kubeconfigs go (default workshop-<name>)')
     .option('--json', 'one JSON document')
     .action((name: string, flags: CreateFlags) => run(() => workshopCreateCommand(name, flags)));
   workshop
@@ -51,7 +51,7 @@ export function registerWorkshopCommands(program: Command, run: Run): void {
   workshop
     .command('extend <name> <duration>')
     .description('move the end (e.g. 10m) and write every seat a new kubeconfig valid until then')
-    .option('--out <dir>', 'where the seats\' kubeconfigs go', 'workshop-<name>')
+    .option('--out <dir>', 'where the seats\' kubeconfigs go (default workshop-<name>)')
     .action((name: string, duration: string, flags: { out?: string }) => run(() => workshopExtendCommand(name, duration, flags)));
   workshop
     .command('report <name>')
@@ -76,7 +76,7 @@ async function workshopCreateCommand(name: string, flags: CreateFlags): Promise<
   if (!(minutes >= 1)) throw new UsageError(`--time ${flags.time}: expected a duration of at least 1m`);
   const progress = createProgress({ quiet: flags.json });
   const { kube, access } = await connectCluster({ autoUp: false, progress });
-  const outDir = flags.out && flags.out !== 'workshop-<name>' ? flags.out : `workshop-${name}`;
+  const outDir = flags.out ?? `workshop-${name}`;
   const { record, kubeconfigs } = await refuse(() =>
     withInterrupt((signal) =>
       createWorkshop({ kube, apis: workshopApis(access), name, ...(seats !== undefined ? { seats } : { learners: (flags.learners ?? '').split(',').map((s) => s.trim()) }), scenarios, minutes, outDir, progress, signal }),
@@ -159,7 +159,7 @@ async function workshopExtendCommand(name: string, duration: string, flags: { ou
   const progress = createProgress();
   const { kube, access } = await connectCluster({ autoUp: false, progress });
   const record = await found(name, await readWorkshop(kube, name));
-  const outDir = flags.out && flags.out !== 'workshop-<name>' ? flags.out : `workshop-${name}`;
+  const outDir = flags.out ?? `workshop-${name}`;
   const { record: extended, kubeconfigs } = await extendWorkshop(kube, workshopApis(access), record, await scenariosOf(record), minutes, outDir);
   out(`workshop ${name} now ends ${extended.endsAt}; hand out the new kubeconfigs (the old tokens end at the old time):`);
   for (const seat of extended.seats) out(`  ${seat}: ${kubeconfigs[seat]}`);
@@ -194,7 +194,6 @@ async function refuse<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     if (error instanceof WorkshopError) throw new UsageError(error.message, error.fix ? { fix: error.fix } : {});
-    if (error instanceof Error && /^(learner name|seat name|a workshop needs)/.test(error.message)) throw new UsageError(error.message);
     throw error;
   }
 }
