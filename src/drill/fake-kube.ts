@@ -41,6 +41,7 @@ export function fakeKube(): Kube & { namespaces: Map<string, V1Namespace>; snaps
     releaseLock: async () => undefined,
     ping: async () => undefined,
     changes: () => ({ wait: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 10))), close: () => undefined }),
+    eventLag: () => ({ seconds: () => 0, close: () => undefined }),
     async readNamespace(name) {
       return structuredClone(namespaces.get(name));
     },

@@ -3,10 +3,12 @@ import type { V1Pod } from '@kubernetes/client-node';
 import { Pressure } from './pressure.ts';
 
 const pods = (n: number, phase = 'Running'): V1Pod[] => Array.from({ length: n }, () => ({ status: { phase } }));
+const noLag = () => ({ seconds: () => 0, close: () => undefined });
+const limits = { pods: 4, listMs: 1000, eventLagS: 20 };
 
 describe('Pressure', () => {
   it('admits at once below the limits, counting pods not yet gone and not finished ones', async () => {
-    const pressure = new Pressure({ listAllPods: async () => [...pods(3), ...pods(50, 'Succeeded')] }, { pods: 4, listMs: 1000 });
+    const pressure = new Pressure({ listAllPods: async () => [...pods(3), ...pods(50, 'Succeeded')], eventLag: noLag }, limits);
     await pressure.admit();
     expect(pressure.peak.pods).toBe(3);
   });
@@ -14,7 +16,7 @@ describe('Pressure', () => {
   it('holds a case back while the cluster holds too many pods, and lets it go when they leave', async () => {
     let count = 5;
     let reads = 0;
-    const pressure = new Pressure({ listAllPods: async () => (reads++, pods(count)) }, { pods: 4, listMs: 1000 });
+    const pressure = new Pressure({ listAllPods: async () => (reads++, pods(count)), eventLag: noLag }, limits);
     setTimeout(() => (count = 2), 300);
     const started = Date.now();
     await pressure.admit();
@@ -25,9 +27,24 @@ describe('Pressure', () => {
 
   it('shares one reading between cases that ask within a second', async () => {
     let reads = 0;
-    const pressure = new Pressure({ listAllPods: async () => (reads++, pods(1)) }, { pods: 4, listMs: 1000 });
+    const pressure = new Pressure({ listAllPods: async () => (reads++, pods(1)), eventLag: noLag }, limits);
     await Promise.all([pressure.admit(), pressure.admit(), pressure.admit()]);
     await pressure.admit();
     expect(reads).toBe(1);
+  });
+
+  it('holds a case back while the kubelet\'s events arrive late, opening one watch and closing it', async () => {
+    let lag = 45;
+    let opened = 0;
+    let closed = 0;
+    const pressure = new Pressure({ listAllPods: async () => pods(1), eventLag: () => (opened++, { seconds: () => lag, close: () => void closed++ }) }, limits);
+    setTimeout(() => (lag = 12), 300);
+    const started = Date.now();
+    await pressure.admit();
+    await pressure.admit();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(pressure.peak.eventLagS).toBe(45);
+    pressure.close();
+    expect([opened, closed]).toEqual([1, 1]);
   });
 });

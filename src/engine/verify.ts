@@ -68,7 +68,7 @@ export interface VerifyOptions {
 }
 
 /** Back-pressure limits measured on the 2-core machine (docs/decisions/0080). */
-export const DEFAULT_LIMITS: PressureLimits = { pods: 90, listMs: 1500 };
+export const DEFAULT_LIMITS: PressureLimits = { pods: 90, listMs: 1500, eventLagS: 20 };
 
 /** What a whole run measured: `verify --json`'s `totals`, and the line the human output ends with. */
 export interface RunTotals {
@@ -81,9 +81,9 @@ export interface RunTotals {
   /** Cases that ended at a final failure, and how many of those were audited. */
   endedEarly: number;
   audited: number;
-  /** Seconds cases waited for back-pressure, and the highest pod count and pod-list time seen. */
+  /** Seconds cases waited for back-pressure, and the highest pod count, pod-list time and kubelet event lag seen. */
   admissionWait: number;
-  peak: { pods: number; listMs: number };
+  peak: { pods: number; listMs: number; eventLagS: number };
   /** Cluster-scoped objects the run's cases left behind (the sweep after the run): must be none. */
   leftovers: Leftover[];
 }
@@ -132,13 +132,18 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
     if (!done.has(scenario.id)) done.set(scenario.id, new Map());
     done.get(scenario.id)!.set(script, result);
   }
-  const results = await Promise.all(
-    planned.map(async ({ scenario, cases }): Promise<ScenarioResult> => {
-      const own = done.get(scenario.id) ?? new Map<CaseScript, Promise<CaseResult>>();
-      const list = await Promise.all(cases.map((c) => own.get(c)!));
-      return { id: scenario.id, proven: list.every((r) => r.actual === r.expected), cases: list };
-    }),
-  );
+  let results: ScenarioResult[];
+  try {
+    results = await Promise.all(
+      planned.map(async ({ scenario, cases }): Promise<ScenarioResult> => {
+        const own = done.get(scenario.id) ?? new Map<CaseScript, Promise<CaseResult>>();
+        const list = await Promise.all(cases.map((c) => own.get(c)!));
+        return { id: scenario.id, proven: list.every((r) => r.actual === r.expected), cases: list };
+      }),
+    );
+  } finally {
+    pressure.close();
+  }
   const left = [...(await sweep(options.kube, used, suffixes)), ...hostLeft];
   return { results, totals: { ...totalsOf(results, (Date.now() - started) / 1000, pressure), leftovers: left } };
 }
@@ -344,7 +349,7 @@ export function totalsOf(results: ScenarioResult[], seconds: number, pressure?: 
     endedEarly: cases.filter((c) => c.ended === 'final').length,
     audited: cases.filter((c) => c.audited).length,
     admissionWait: round((pressure?.waitedMs ?? 0) / 1000),
-    peak: pressure?.peak ?? { pods: 0, listMs: 0 },
+    peak: pressure?.peak ?? { pods: 0, listMs: 0, eventLagS: 0 },
     leftovers: [],
   };
 }

@@ -23,6 +23,7 @@ import { BASE_KINDS, type SnapshotKind } from './kinds.ts';
 import { plain, readSnapshot, type SnapshotApis } from './snapshot.ts';
 import { execInPod } from './exec.ts';
 import { watchChanges, type Changes, type WatchedKind } from './changes.ts';
+import { watchEventLag, type EventLag } from './event-lag.ts';
 import { ClusterError } from '../../cluster/errors.ts';
 import { typedForClient } from './wire.ts';
 
@@ -94,6 +95,8 @@ export interface Kube {
   ping(): Promise<void>;
   /** Wake a poll when `kinds` change in `namespace` (watches); close it when done. */
   changes(namespace: string, kinds: WatchedKind[]): Changes;
+  /** Measure how late the kubelet's events arrive (one watch of every namespace's events); close it when done. */
+  eventLag(): EventLag;
 }
 
 /** The cluster-scoped objects an attempt can leave behind, each kind's whole list. */
@@ -134,6 +137,7 @@ export function connect(options: ConnectOptions = {}): Kube {
   return {
     context: kc.getCurrentContext(),
     changes: (namespace, kinds) => watchChanges(kc, namespace, kinds),
+    eventLag: () => watchEventLag(kc),
     async apply(items, namespace) {
       for (const item of items) {
         const body = structuredClone(item) as KubernetesObject;
