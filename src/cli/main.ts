@@ -62,7 +62,8 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .option('--parallel <n>', 'cases at once (default 12; new cases also wait while the cluster is loaded)')
     .option('--solution-only', 'only the reference solution')
     .option('--case <names>', 'only these cases, comma-separated: solution, fix/<name>, shortcut/<name>')
-    .option('--audit-early <share>', 'share (0-1) of shortcut cases ending early on a final failure that are graded on to the deadline anyway (default 0.1)')
+    .option('--audit-early <share>', 'share (0-1) of shortcut cases ending early on a final failure that are graded on to the deadline anyway (default 0.05)')
+    .option('--audit-seed <text>', 'which cases the audit picks; the same seed picks the same cases (default: today, UTC)')
     .action((id, o) => run(() => verifyCommand(id, o)));
   program
     .command('env')

@@ -145,14 +145,19 @@ describe('verify bookkeeping', () => {
     expect(totals.phases).toEqual({ inject: 30, symptom: 15, broken: 0, script: 3, settle: 80, window: 6, cleanup: 1.5 });
   });
 
-  it('audits a stable share of cases, picked by name', () => {
+  it('audits a share of cases picked by seed and name: the same seed the same cases, another seed others', () => {
     const names = Array.from({ length: 1000 }, (_, i) => `shortcut/s${i}`);
-    const picked = names.filter((n) => audited('scn', n, 0.1)).length;
-    expect(picked).toBeGreaterThan(60);
-    expect(picked).toBeLessThan(140);
-    expect(names.filter((n) => audited('scn', n, 0.1))).toEqual(names.filter((n) => audited('scn', n, 0.1)));
-    expect(audited('scn', 'shortcut/a', 0)).toBe(false);
-    expect(audited('scn', 'shortcut/a', 1)).toBe(true);
+    const pick = (seed: string) => names.filter((n) => audited('scn', n, { share: 0.1, seed }));
+    expect(pick('2026-12-03').length).toBeGreaterThan(60);
+    expect(pick('2026-12-03').length).toBeLessThan(140);
+    expect(pick('2026-12-03')).toEqual(pick('2026-12-03'));
+    const overlap = pick('2026-12-04').filter((n) => pick('2026-12-03').includes(n)).length;
+    expect(overlap).toBeLessThan(30);
+    // Over 30 daily seeds at 10 %, nearly every case has been audited at least once.
+    const seen = new Set(Array.from({ length: 30 }, (_, d) => pick(`day-${d}`)).flat());
+    expect(seen.size).toBeGreaterThan(900);
+    expect(audited('scn', 'shortcut/a', { share: 0, seed: 'x' })).toBe(false);
+    expect(audited('scn', 'shortcut/a', { share: 1, seed: 'x' })).toBe(true);
   });
 });
 
@@ -172,11 +177,12 @@ describe('expectedLength', () => {
   it('starts a generic shortcut picked for the audit with the long cases: it runs to its deadline', () => {
     const scenario = { id: 's', settle: '60s' };
     const generic = ['shortcut/generic-a', 'shortcut/generic-b', 'shortcut/generic-c', 'shortcut/generic-d', 'shortcut/generic-e', 'shortcut/generic-f'];
-    const picked = generic.filter((name) => audited('s', name, 0.5));
+    const audit = { share: 0.5, seed: 'x' };
+    const picked = generic.filter((name) => audited('s', name, audit));
     expect(picked.length).toBeGreaterThan(0);
     expect(picked.length).toBeLessThan(generic.length);
     for (const name of generic) {
-      expect(expectedLength({ scenario, script: c(name) }, 0.5)).toBe(picked.includes(name) ? expectedLength({ scenario, script: c('solution') }) : 60_000);
+      expect(expectedLength({ scenario, script: c(name) }, audit)).toBe(picked.includes(name) ? expectedLength({ scenario, script: c('solution') }) : 60_000);
     }
   });
 });

@@ -59,8 +59,10 @@ export interface VerifyOptions {
   solutionOnly?: boolean;
   /** Only the cases with these names ("solution", "fix/x", "shortcut/y"). */
   cases?: string[];
-  /** Of the shortcut cases that end early, the share (0–1, picked by name) graded on to the deadline to prove the rule. */
+  /** Of the shortcut cases that end early, the share (0–1, picked by name and seed) graded on to the deadline to prove the rule. */
   auditShare?: number;
+  /** Which cases the audit picks: the same seed picks the same cases (the CLI's default is the UTC date, so the pick turns daily). */
+  auditSeed?: string;
   progress: Progress;
   /** Called as each case finishes. */
   onCase?: (scenario: string, result: CaseResult) => void;
@@ -81,6 +83,8 @@ export interface RunTotals {
   /** Cases that ended at a final failure, and how many of those were audited. */
   endedEarly: number;
   audited: number;
+  /** The seed the audit picked its cases by. */
+  auditSeed: string;
   /** Seconds cases waited for back-pressure, and the highest pod count, pod-list time and kubelet event lag seen. */
   admissionWait: number;
   peak: { pods: number; listMs: number; eventLagS: number };
@@ -115,7 +119,8 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
     scenario,
     cases: casesOf(scenario, options.solutionOnly ?? false).filter((c) => !options.cases || options.cases.includes(c.name)),
   }));
-  const order = planned.flatMap(({ scenario, cases }) => cases.map((script) => ({ scenario, script }))).sort((a, b) => expectedLength(b, options.auditShare) - expectedLength(a, options.auditShare));
+  const audit: Audit = { share: options.auditShare ?? 0, seed: options.auditSeed ?? '' };
+  const order = planned.flatMap(({ scenario, cases }) => cases.map((script) => ({ scenario, script }))).sort((a, b) => expectedLength(b, audit) - expectedLength(a, audit));
   const done = new Map<string, Map<CaseScript, Promise<CaseResult>>>();
   for (const { scenario, script } of order) {
     const suffix = `v${runToken}${(counter++).toString(36)}`;
@@ -145,7 +150,7 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
     pressure.close();
   }
   const left = [...(await sweep(options.kube, used, suffixes)), ...hostLeft];
-  return { results, totals: { ...totalsOf(results, (Date.now() - started) / 1000, pressure), leftovers: left } };
+  return { results, totals: { ...totalsOf(results, (Date.now() - started) / 1000, pressure, audit.seed), leftovers: left } };
 }
 
 /**
@@ -158,9 +163,9 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
  * first grading (docs/decisions/0080). A stable sort keeps scenario order
  * within a rank.
  */
-export function expectedLength({ scenario, script }: { scenario: Pick<Scenario, 'id' | 'settle'>; script: CaseScript }, auditShare = 0): number {
+export function expectedLength({ scenario, script }: { scenario: Pick<Scenario, 'id' | 'settle'>; script: CaseScript }, audit: Audit = NO_AUDIT): number {
   if (script.clusterWide) return Number.MAX_SAFE_INTEGER;
-  const short = script.name.startsWith('shortcut/generic-') && !audited(scenario.id, script.name, auditShare);
+  const short = script.name.startsWith('shortcut/generic-') && !audited(scenario.id, script.name, audit);
   return (short ? 0 : 1_000_000) + parseDuration(scenario.settle);
 }
 
@@ -176,11 +181,24 @@ export function casesOf(scenario: Scenario, solutionOnly: boolean): CaseScript[]
   ];
 }
 
-/** Whether a case is in the audited share: a stable pick by name, about `share` of all. */
-export function audited(scenario: string, name: string, share: number): boolean {
+/** The audit of early ends: about `share` of the cases, picked by `seed`. */
+export interface Audit {
+  share: number;
+  seed: string;
+}
+
+const NO_AUDIT: Audit = { share: 0, seed: '' };
+
+/**
+ * Whether a case is in the audited share: a pick by seed and name, about
+ * `share` of all. One seed always picks the same cases (a failure found by the
+ * audit is reproduced with its seed); a new seed picks others, so a seed that
+ * turns daily audits every case in time at a small share per run.
+ */
+export function audited(scenario: string, name: string, { share, seed }: Audit): boolean {
   if (share <= 0) return false;
   if (share >= 1) return true;
-  return createHash('sha256').update(`${scenario}/${name}`).digest().readUInt32BE(0) / 2 ** 32 < share;
+  return createHash('sha256').update(`${seed}/${scenario}/${name}`).digest().readUInt32BE(0) / 2 ** 32 < share;
 }
 
 /**
@@ -262,7 +280,7 @@ async function runCase(options: VerifyOptions, written: Scenario, script: CaseSc
     let graded = await gradeUntilPass({ kube, scenario, record, waitMs, signal: options.signal, stopOnFinal: script.kind === 'shortcut', probeLast: true });
     let note = '';
     const endedEarly = graded.final;
-    if (graded.final && audited(written.id, script.name, options.auditShare ?? 0)) {
+    if (graded.final && audited(written.id, script.name, { share: options.auditShare ?? 0, seed: options.auditSeed ?? '' })) {
       // Prove the rule on a sample: the early verdict must still be the deadline's.
       audit = true;
       const early = graded.verdicts.filter((v) => v.final).map((v) => v.id).join(', ');
@@ -336,7 +354,7 @@ export async function gradeBroken(kube: Kube, scenario: Scenario, record: Attemp
 }
 
 /** Sum a run's cases into its totals. */
-export function totalsOf(results: ScenarioResult[], seconds: number, pressure?: Pick<Pressure, 'peak' | 'waitedMs'>): RunTotals {
+export function totalsOf(results: ScenarioResult[], seconds: number, pressure?: Pick<Pressure, 'peak' | 'waitedMs'>, auditSeed = ''): RunTotals {
   const cases = results.flatMap((r) => r.cases);
   const phases = Object.fromEntries(PHASES.map((p) => [p, round(cases.reduce((sum, c) => sum + (c.phases?.[p] ?? 0), 0))])) as Record<Phase, number>;
   const slowest = PHASES.reduce((a, b) => (phases[b] > phases[a] ? b : a));
@@ -348,6 +366,7 @@ export function totalsOf(results: ScenarioResult[], seconds: number, pressure?: 
     slowest,
     endedEarly: cases.filter((c) => c.ended === 'final').length,
     audited: cases.filter((c) => c.audited).length,
+    auditSeed,
     admissionWait: round((pressure?.waitedMs ?? 0) / 1000),
     peak: pressure?.peak ?? { pods: 0, listMs: 0, eventLagS: 0 },
     leftovers: [],

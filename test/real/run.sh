@@ -46,7 +46,7 @@ node -e '
   const r = JSON.parse(require("fs").readFileSync("test-results/verify.json", "utf8"));
   for (const s of r.scenarios) console.log(`${s.proven ? "PROVEN" : "NOT PROVEN"} ${s.id}: ${s.cases.length} cases`);
   const t = r.totals;
-  console.log(`verify: ${t.cases} cases in ${r.seconds}s, ${t.casesPerMinute} cases/min, ${t.endedEarly} ended early (${t.audited} audited); case-seconds by phase: ${Object.entries(t.phases).map(([p, s]) => `${p} ${Math.round(s)}`).join(", ")}`);
+  console.log(`verify: ${t.cases} cases in ${r.seconds}s, ${t.casesPerMinute} cases/min, ${t.endedEarly} ended early (${t.audited} audited, seed ${t.auditSeed}); case-seconds by phase: ${Object.entries(t.phases).map(([p, s]) => `${p} ${Math.round(s)}`).join(", ")}`);
   console.log(`back-pressure: cases waited ${t.admissionWait}s in all; peaks: ${t.peak.pods} pods, pod list ${t.peak.listMs} ms, kubelet events ${t.peak.eventLagS}s late`);'
 
 provider=$(node -e 'try { console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).provider ?? "") } catch { console.log("") }' "${KUBEDRILL_HOME:-$HOME/.kubedrill}/settings.json")
