@@ -38,6 +38,8 @@ export interface StartOptions {
   namespaces?: Record<string, string>;
   /** More labels on the namespaces it creates (a workshop's and seat's: `workshop end` finds them by these). */
   labels?: Record<string, string>;
+  /** Run in the new namespace before anything is injected (a workshop seat's LimitRange and quota). */
+  prepare?: (namespace: string) => Promise<void>;
 }
 
 
@@ -80,6 +82,7 @@ export async function startAttempt(options: StartOptions): Promise<StartResult> 
     for (const [role, ns] of Object.entries(others)) {
       await kube.createNamespace(ns, { ...scenario.namespaces?.[role]?.labels, ...labels, [ATTEMPT_NS_LABEL]: namespace }, {});
     }
+    await options.prepare?.(namespace);
     await runInjectSteps({ kube, scenario, record, progress, signal: options.signal, save: (r) => writeAttempt(kube, r) });
     const symptomSeconds = await progress.step(`wait for the symptom: ${scenario.symptom.description}`, () =>
       waitForSymptom(kube, scenario, namespace, options.signal),

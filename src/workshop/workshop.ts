@@ -13,6 +13,7 @@ import type { ScenarioView } from '../engine/scenario-view.ts';
 import type { Kube } from '../kube/client.ts';
 import { isNotFound } from '../kube/client.ts';
 import { seatNamespace, seatNames, sharedClusterProblem } from './plan.ts';
+import { footprint, freeRoom, roomProblem, seatLimitObjects, seatLimits, seatPodSecurity } from './seat-limits.ts';
 import { grantSeat, SEAT_LABEL, seatKubeconfig, seatToken, WORKSHOP_LABEL, type SeatApis } from './seat-access.ts';
 
 /** What `workshop create` stores on the control namespace: the plan every other workshop command reads. */
@@ -98,9 +99,11 @@ export interface CreateOptions {
 }
 
 /**
- * Create (or finish creating) a workshop on the current cluster: the control
+ * Create (or finish creating) a workshop on the current cluster: first a
+ * check that the room fits the nodes' free pods and memory, then the control
  * namespace with the plan, then per seat every task injected into
- * `<seat>-<namespace>` with its symptom confirmed, the seat's ServiceAccount
+ * `<seat>-<namespace>` (PodSecurity baseline, a LimitRange and a quota) with
+ * its symptom confirmed, the seat's ServiceAccount
  * and `admin` bindings in its namespaces only, and a kubeconfig whose token
  * dies at the end (or with the ServiceAccount). Run again, it keeps what
  * stands — tasks already started, the plan's seats and end — and makes the
@@ -126,6 +129,8 @@ export async function createWorkshop(options: CreateOptions): Promise<{ record: 
     throw new WorkshopError(`workshop ${name} exists with scenarios ${existing.scenarios.join(', ')}`, `kubedrill workshop end ${name} first, or create it with the same scenarios`);
   }
   if (!existing) {
+    const room = roomProblem(record.seats.length, options.scenarios.map(footprint), freeRoom(await kube.listNodes(), await kube.listAllPods()));
+    if (room) throw new WorkshopError(room, 'fewer seats, or a cluster with more nodes (an existing one: kubedrill up --provider existing)');
     await kube.createNamespace(control, { [MANAGED_BY]: 'kubedrill', [WORKSHOP_LABEL]: name }, { [RECORD]: JSON.stringify(record) });
   }
   for (const task of seatTasks(record, options.scenarios)) {
@@ -301,10 +306,25 @@ function seatsOf(options: Pick<CreateOptions, 'seats' | 'learners' | 'scenarios'
   }
 }
 
-/** One seat's task injected into its namespace, labelled with the workshop and seat (`end` finds it by them). */
+/**
+ * One seat's task injected into its namespace, labelled with the workshop and
+ * seat (`end` finds it by them), under PodSecurity `baseline` (unless the
+ * scenario enforces its own level) and the seat's LimitRange and quota, made
+ * before the first pod (seat-limits.ts).
+ */
 async function startSeatTask(kube: Kube, record: WorkshopRecord, scenarios: ScenarioView[], task: SeatTask, progress: Progress, signal?: AbortSignal): Promise<void> {
   const scenario = scenarios.find((s) => s.id === task.scenario)!;
-  await startAttempt({ kube, scenario, namespace: task.namespace, labels: { [WORKSHOP_LABEL]: record.name, [SEAT_LABEL]: task.seat }, progress: quiet(progress), signal });
+  const labels = { [WORKSHOP_LABEL]: record.name, [SEAT_LABEL]: task.seat };
+  const limits = seatLimitObjects(seatLimits(scenario), { [MANAGED_BY]: 'kubedrill', ...labels });
+  await startAttempt({
+    kube,
+    scenario,
+    namespace: task.namespace,
+    labels: { ...seatPodSecurity(scenario), ...labels },
+    prepare: (namespace) => kube.apply(limits, namespace),
+    progress: quiet(progress),
+    signal,
+  });
 }
 
 // A room's worth of attempts: one progress line per task, not every inject step of each.

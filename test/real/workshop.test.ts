@@ -71,7 +71,12 @@ describe('a workshop on the real cluster (3 seats × crashloop-exit1)', () => {
     const { workshop: record, kubeconfigs } = JSON.parse(r.stdout) as { workshop: { seats: string[]; endsAt: string }; kubeconfigs: Record<string, string> };
     expect(record.seats).toEqual([a, b, c]);
     expect(Object.keys(kubeconfigs)).toEqual([a, b, c]);
+    // A handout per seat beside its kubeconfig: its own namespace in the brief, no token in it.
+    const page = readFileSync(join(out, `${a}.html`), 'utf8');
+    expect(page).toContain(`In namespace ${ns(a)}`);
+    expect(readFileSync(join(out, `${a}.md`), 'utf8')).toContain(`export KUBECONFIG=$PWD/${a}.kubeconfig`);
     const token = /token: (\S+)/.exec(readFileSync(join(out, `${a}.kubeconfig`), 'utf8'))![1]!;
+    expect(page).not.toContain(token);
     expect(Math.abs(tokenExpiry(token)!.getTime() - (Date.parse(record.endsAt) + 10 * 60_000))).toBeLessThan(60_000);
     // The seat sees its task's symptom in its own namespace, with no -n (the context's namespace).
     const pods = await kubectl(a, 'get', 'pods', '-l', 'app=api', '-o', 'name');
@@ -90,10 +95,32 @@ describe('a workshop on the real cluster (3 seats × crashloop-exit1)', () => {
     ['edit its own attempt record', ['annotate', 'namespace', ns(c), 'kubedrill.io/attempt-']],
     ['list nodes', ['get', 'nodes']],
     ['create a PriorityClass', ['create', 'priorityclass', `${workshop}-high`, '--value=1000']],
+    ['delete its own namespace\'s quota', ['delete', 'resourcequota', 'kubedrill-seat']],
+    ['raise its own namespace\'s limits', ['patch', 'limitrange', 'kubedrill-seat', '--type=json', '-p=[{"op":"replace","path":"/spec/limits/0/max/memory","value":"64Gi"}]']],
   ])('refuses seat c: %s', async (_what, args) => {
     const r = await kubectl(c, ...(args as string[]));
     expect(r.code).not.toBe(0);
     expect(`${r.stdout}${r.stderr}`).toMatch(/Forbidden|forbidden/);
+  });
+
+  it('holds every seat to PodSecurity baseline and its LimitRange and quota, in its own namespace too', async () => {
+    const privileged = await kubectl(c, 'run', 'root', '--image=busybox:1.36', '--restart=Never', '--privileged', '--', 'sleep', '60');
+    expect(privileged.code).not.toBe(0);
+    expect(privileged.stderr).toMatch(/violates PodSecurity "baseline:latest": privileged/);
+    const hostPath = JSON.stringify({ spec: { volumes: [{ name: 'host', hostPath: { path: '/' } }], containers: [{ name: 'x', image: 'busybox:1.36', command: ['sleep', '60'], volumeMounts: [{ name: 'host', mountPath: '/host' }] }] } });
+    const host = await kubectl(c, 'run', 'host', '--image=busybox:1.36', '--restart=Never', `--overrides=${hostPath}`);
+    expect(host.stderr).toMatch(/violates PodSecurity "baseline:latest": hostPath volumes/);
+    const huge = JSON.stringify({ spec: { containers: [{ name: 'x', image: 'busybox:1.36', command: ['sleep', '60'], resources: { limits: { memory: '2Gi' } } }] } });
+    const big = await kubectl(c, 'run', 'big', '--image=busybox:1.36', '--restart=Never', `--overrides=${huge}`);
+    expect(big.stderr).toMatch(/maximum memory usage per Container is 1Gi/);
+    const quota = await kubectl(c, 'get', 'resourcequota', 'kubedrill-seat', '-o', 'jsonpath={.spec.hard.pods} {.status.used.pods}');
+    expect(quota.code, quota.stderr).toBe(0);
+    const [hard, used] = quota.stdout.split(' ').map(Number);
+    expect(hard).toBe(2 * (2 + 3) + 4); // crashloop-exit1: redis 1 and api 2, each surging one pod
+    expect(used).toBeGreaterThanOrEqual(3);
+    // The task's own pods got the LimitRange's defaults.
+    const limits = await kubectl(c, 'get', 'pods', '-l', 'app=api', '-o', 'jsonpath={.items[0].spec.containers[0].resources.limits.memory}');
+    expect(limits.stdout).toBe('1Gi');
   });
 
   it('grades the room: the solution passes, a shortcut fails with its reason, an untouched task fails', async () => {

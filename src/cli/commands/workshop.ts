@@ -1,7 +1,10 @@
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { createProgress } from '../../../cluster/progress.ts';
 import { parseDuration } from '../../engine/wait.ts';
-import { createWorkshop, endWorkshop, extendWorkshop, listWorkshops, readWorkshop, resetSeat, workshopApis, WorkshopError, workshopStatus, type WorkshopRecord } from '../../workshop/workshop.ts';
+import { createWorkshop, endWorkshop, extendWorkshop, listWorkshops, readWorkshop, resetSeat, seatTasks, workshopApis, WorkshopError, workshopStatus, type WorkshopRecord } from '../../workshop/workshop.ts';
+import { handout } from '../../workshop/handout.ts';
 import { renderWorkshopReport, WORKSHOP_REPORT_FORMATS, type WorkshopReportFormat } from '../../workshop/report.ts';
 import { connectCluster } from '../cluster.ts';
 import { EXIT, UsageError } from '../errors.ts';
@@ -82,12 +85,13 @@ async function workshopCreateCommand(name: string, flags: CreateFlags): Promise<
       createWorkshop({ kube, apis: workshopApis(access), name, ...(seats !== undefined ? { seats } : { learners: (flags.learners ?? '').split(',').map((s) => s.trim()) }), scenarios, minutes, outDir, progress, signal }),
     ),
   );
+  const handouts = await writeHandouts(record, scenarios, kubeconfigs);
   if (flags.json) {
-    outJson({ workshop: record, kubeconfigs });
+    outJson({ workshop: record, kubeconfigs, handouts });
     return EXIT.ok;
   }
   out(paint.bold(`workshop ${name}: ${record.seats.length} seats × ${record.scenarios.length} tasks, until ${record.endsAt}`));
-  for (const seat of record.seats) out(`  ${seat}: KUBECONFIG=${kubeconfigs[seat]} kubectl get pods`);
+  for (const seat of record.seats) out(`  ${seat}: KUBECONFIG=${kubeconfigs[seat]} kubectl get pods   (handout: ${handouts[seat]!.html})`);
   out();
   for (const s of scenarios) {
     out(paint.bold(`${s.id} — ${s.title}`));
@@ -160,9 +164,11 @@ async function workshopExtendCommand(name: string, duration: string, flags: { ou
   const { kube, access } = await connectCluster({ autoUp: false, progress });
   const record = await found(name, await readWorkshop(kube, name));
   const outDir = flags.out ?? `workshop-${name}`;
-  const { record: extended, kubeconfigs } = await extendWorkshop(kube, workshopApis(access), record, await scenariosOf(record), minutes, outDir);
-  out(`workshop ${name} now ends ${extended.endsAt}; hand out the new kubeconfigs (the old tokens end at the old time):`);
-  for (const seat of extended.seats) out(`  ${seat}: ${kubeconfigs[seat]}`);
+  const scenarios = await scenariosOf(record);
+  const { record: extended, kubeconfigs } = await extendWorkshop(kube, workshopApis(access), record, scenarios, minutes, outDir);
+  const handouts = await writeHandouts(extended, scenarios, kubeconfigs);
+  out(`workshop ${name} now ends ${extended.endsAt}; hand out the new kubeconfigs and handouts (the old tokens end at the old time):`);
+  for (const seat of extended.seats) out(`  ${seat}: ${kubeconfigs[seat]}  ${handouts[seat]!.html}`);
   return EXIT.ok;
 }
 
@@ -177,6 +183,30 @@ async function workshopReportCommand(name: string, flags: { format: WorkshopRepo
 async function found(name: string, record: WorkshopRecord | undefined): Promise<WorkshopRecord> {
   if (!record) throw new UsageError(`no workshop ${name} on this cluster`, { fix: 'kubedrill workshop list' });
   return record;
+}
+
+/** Each seat's handout beside its kubeconfig: `<seat>.md` and `<seat>.html`. */
+async function writeHandouts(record: WorkshopRecord, scenarios: Scenario[], kubeconfigs: Record<string, string>): Promise<Record<string, { markdown: string; html: string }>> {
+  const tasks = seatTasks(record, scenarios);
+  const written: Record<string, { markdown: string; html: string }> = {};
+  for (const seat of record.seats) {
+    const kubeconfig = kubeconfigs[seat]!;
+    const page = handout({
+      workshop: record.name,
+      seat,
+      kubeconfig,
+      endsAt: record.endsAt,
+      tasks: tasks.filter((t) => t.seat === seat).map((t) => {
+        const scenario = scenarios.find((s) => s.id === t.scenario)!;
+        return { id: t.scenario, title: scenario.title, namespace: t.namespace, brief: renderBrief(scenario, t.namespace) };
+      }),
+    });
+    const files = { markdown: join(dirname(kubeconfig), `${seat}.md`), html: join(dirname(kubeconfig), `${seat}.html`) };
+    await writeFile(files.markdown, page.markdown);
+    await writeFile(files.html, page.html);
+    written[seat] = files;
+  }
+  return written;
 }
 
 async function scenariosOf(record: WorkshopRecord): Promise<Scenario[]> {
