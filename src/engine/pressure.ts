@@ -45,6 +45,8 @@ export class Pressure {
   private readonly kube: Pick<Kube, 'listAllPods' | 'eventLag'>;
   private readonly limits: PressureLimits;
   private lag: EventLag | undefined;
+  /** Cases admitted and not yet released. */
+  private running = 0;
 
   constructor(kube: Pick<Kube, 'listAllPods' | 'eventLag'>, limits: PressureLimits) {
     this.kube = kube;
@@ -62,10 +64,18 @@ export class Pressure {
     for (;;) {
       signal?.throwIfAborted();
       const reading = await this.read();
-      if (reading.pods < this.limits.pods && reading.listMs <= this.limits.listMs && reading.eventLagS <= this.limits.eventLagS) break;
+      // Late events only hold a case back while one of ours runs: an idle run cannot drain a queue it did not fill.
+      const lagOk = reading.eventLagS <= this.limits.eventLagS || this.running === 0;
+      if (reading.pods < this.limits.pods && reading.listMs <= this.limits.listMs && lagOk) break;
       await sleep(1000);
     }
+    this.running++;
     this.waitedMs += Date.now() - started;
+  }
+
+  /** A case admitted by `admit` has ended. */
+  release(): void {
+    this.running = Math.max(0, this.running - 1);
   }
 
   private async read(): Promise<PressureReading> {

@@ -128,7 +128,11 @@ export async function verifyScenarios(options: VerifyOptions): Promise<{ results
     const run = (): Promise<CaseResult> =>
       slots.run(async () => {
         await pressure.admit(options.signal);
-        return runCase(options, scenario, script, suffix, started, (ns) => used.add(ns), (left) => hostLeft.push(...left));
+        try {
+          return await runCase(options, scenario, script, suffix, started, (ns) => used.add(ns), (left) => hostLeft.push(...left));
+        } finally {
+          pressure.release();
+        }
       });
     const result = (script.clusterWide ? gate.exclusive(run) : gate.shared(run)).then((r) => {
       options.onCase?.(scenario.id, r);

@@ -3,8 +3,9 @@ import type { CoreV1Event } from '@kubernetes/client-node';
 import { LagWindow, occurredAt } from './event-lag.ts';
 
 const at = (iso: string): Date => new Date(iso);
-const kubeletEvent = (last: string, extra: Partial<CoreV1Event> = {}): CoreV1Event => ({
-  metadata: {},
+// Written by the server at `written` (creationTimestamp), unless a test gives managedFields times.
+const kubeletEvent = (last: string, extra: Partial<CoreV1Event> = {}, written = '2026-12-03T11:18:00Z'): CoreV1Event => ({
+  metadata: { creationTimestamp: at(written) },
   involvedObject: {},
   source: { component: 'kubelet', host: 'node' },
   reason: 'FailedMount',
@@ -35,12 +36,20 @@ describe('LagWindow', () => {
     window.add(kubeletEvent('2026-12-03T11:17:55Z'));
     expect(window.seconds()).toBe(138);
     now += 10_000;
-    window.add(kubeletEvent('2026-12-03T11:18:08Z'));
+    window.add(kubeletEvent('2026-12-03T11:18:08Z', {}, '2026-12-03T11:18:10Z'));
     expect(window.seconds()).toBe(138);
     now += 6_000;
     expect(window.seconds()).toBe(2);
     now += 15_000;
     expect(window.seconds()).toBe(0);
+  });
+
+  it('measures with the server\'s clock: a repeated event by its newest managedFields time, whatever the reader\'s clock says', () => {
+    const window = new LagWindow(15_000, () => Date.parse('2030-01-01T00:00:00Z'));
+    const repeated = kubeletEvent('2026-12-03T11:17:00Z', {}, '2026-12-03T11:10:00Z');
+    repeated.metadata.managedFields = [{ manager: 'kubelet', operation: 'Update', time: at('2026-12-03T11:17:04Z') }];
+    window.add(repeated);
+    expect(window.seconds()).toBe(4);
   });
 
   it('counts only the kubelet: the scheduler and controllers write their events themselves', () => {

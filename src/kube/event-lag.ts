@@ -2,7 +2,7 @@ import { CoreV1Api, Watch, type CoreV1Event, type KubeConfig } from '@kubernetes
 
 /** How far behind the kubelet's events reach the API server, seen through one watch. */
 export interface EventLag {
-  /** The largest lag, seconds, of the kubelet events that arrived in the last `windowMs` (0 when none did). */
+  /** The largest lag (written − occurred), seconds, of the kubelet events that arrived in the last `windowMs` (0 when none did). */
   seconds(): number;
   close(): void;
 }
@@ -24,14 +24,30 @@ export function occurredAt(event: CoreV1Event): number | undefined {
   return times.length === 0 ? undefined : Math.max(...times);
 }
 
+/**
+ * When the API server wrote this version of the event, ms since epoch: the
+ * newest managedFields time (set by the server on every write) or, for a
+ * first write, its creationTimestamp. The server's clock, not the reader's:
+ * a verify running on another machine, or a VM whose clock drifted, reads the
+ * same lag.
+ */
+export function writtenAt(event: CoreV1Event): number | undefined {
+  const times = [event.metadata?.creationTimestamp, ...(event.metadata?.managedFields ?? []).map((f) => f.time)]
+    .filter((t): t is Date => t !== undefined && t !== null)
+    .map((t) => new Date(t).getTime())
+    .filter((t) => Number.isFinite(t) && t > 0);
+  return times.length === 0 ? undefined : Math.max(...times);
+}
+
 /** Whether the kubelet reported the event (legacy `source.component` or the events.k8s.io reporter). */
 export function fromKubelet(event: CoreV1Event): boolean {
   return event.source?.component === 'kubelet' || event.reportingComponent === 'kubelet';
 }
 
 /**
- * Keeps the recent kubelet event lags: `add` one arrival, `seconds` the
- * largest of those within the window. Separate from the watch so the rule is
+ * Keeps the recent kubelet event lags (the server's write time less the
+ * event's last occurrence): `add` one arrival, `seconds` the largest of those
+ * that arrived within the window. Separate from the watch so the rule is
  * testable without a cluster.
  */
 export class LagWindow {
@@ -47,9 +63,10 @@ export class LagWindow {
   add(event: CoreV1Event): void {
     if (!fromKubelet(event)) return;
     const occurred = occurredAt(event);
-    if (occurred === undefined) return;
+    const written = writtenAt(event);
+    if (occurred === undefined || written === undefined) return;
     const at = this.now();
-    this.arrivals.push({ at, lag: Math.max(0, (at - occurred) / 1000) });
+    this.arrivals.push({ at, lag: Math.max(0, (written - occurred) / 1000) });
     this.forget(at);
   }
 
