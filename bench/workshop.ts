@@ -22,7 +22,7 @@ import { findScenario } from '../src/cli/scenarios.ts';
 import { writeAtomic } from '../src/home.ts';
 import type { Kube } from '../src/kube/client.ts';
 import { repoRoot } from '../src/scenario/paths.ts';
-import { createWorkshop, endWorkshop, workshopApis, workshopStatus } from '../src/workshop/workshop.ts';
+import { createWorkshop, endWorkshop, readWorkshop, workshopApis, workshopStatus } from '../src/workshop/workshop.ts';
 
 const { values } = parseArgs({
   options: {
@@ -65,7 +65,13 @@ for (let i = 0; i < runs; i++) {
   const outDir = mkdtempSync(join(tmpdir(), 'kd-bench-workshop-'));
   const apis = workshopApis(access);
   const t0 = Date.now();
-  const { record } = await createWorkshop({ kube, apis, name, seats, scenarios: [scenario], minutes: 30, outDir, progress });
+  const { record } = await createWorkshop({ kube, apis, name, seats, scenarios: [scenario], minutes: 30, outDir, progress }).catch(async (error: unknown) => {
+    // A create that fails partway leaves seats: end what it made before giving up.
+    const made = await readWorkshop(kube, name);
+    if (made) await endWorkshop(kube, apis, made, [scenario], progress);
+    rmSync(outDir, { recursive: true, force: true });
+    throw error;
+  });
   const createSeconds = (Date.now() - t0) / 1000;
   const gradeSeconds: number[] = [];
   let callsPerGrading: Record<string, number> = {};
@@ -98,9 +104,11 @@ for (let i = 0; i < runs; i++) {
 }
 
 const at = new Date().toISOString();
+// The first grading of a run reads a room nobody has graded yet; the median is of the later ones when there are any.
+const warm = (r: Run): number[] => (r.gradeSeconds.length > 1 ? r.gradeSeconds.slice(1) : r.gradeSeconds);
 const summary = {
   createSeconds: median(results.map((r) => r.createSeconds)),
-  gradeSeconds: median(results.flatMap((r) => r.gradeSeconds)),
+  gradeSeconds: median(results.flatMap(warm)),
   endSeconds: median(results.map((r) => r.endSeconds)),
 };
 const result = {

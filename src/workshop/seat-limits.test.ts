@@ -68,7 +68,7 @@ describe('the room', () => {
   const pod = (nodeName: string, memory?: string, phase = 'Running') => ({ spec: { nodeName, containers: [{ name: 'c', ...(memory ? { resources: { requests: { memory } } } : {}) }] }, status: { phase } });
 
   it('is what Ready nodes that take pods have left, less their unfinished pods', () => {
-    const nodes = [node('a', '110', '24Gi'), node('b', '110', '8Gi', 'False'), { ...node('c', '110', '8Gi'), spec: { unschedulable: true } }];
+    const nodes = [node('a', '110', '24Gi'), node('b', '110', '8Gi', 'False'), { ...node('c', '110', '8Gi'), spec: { unschedulable: true } }, { ...node('d', '110', '8Gi'), spec: { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } }];
     const pods = [pod('a', '1Gi'), pod('a'), pod('a', '4Gi', 'Succeeded'), pod('b', '1Gi')];
     expect(freeRoom(nodes as never, pods as never)).toEqual({ pods: 108, memoryMi: 24 * 1024 - 1024 - 16, nodes: 1 });
   });

@@ -166,11 +166,15 @@ export interface Room {
 }
 
 /**
- * Free room on the cluster: each Ready, schedulable node's allocatable pods
- * and memory, less what its pods (not finished) already take.
+ * Free room on the cluster: each Ready, schedulable, untainted node's
+ * allocatable pods and memory, less what its pods (not finished) already
+ * take (a container without a memory request counted at the 16Mi default).
  */
 export function freeRoom(nodes: V1Node[], pods: V1Pod[]): Room {
-  const usable = nodes.filter((n) => !n.spec?.unschedulable && n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+  // A node tainted NoSchedule or NoExecute (a kubeadm control plane, a drained node) takes no seat's pods.
+  const usable = nodes.filter(
+    (n) => !n.spec?.unschedulable && !(n.spec?.taints ?? []).some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute') && n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+  );
   let room: Room = { pods: 0, memoryMi: 0, nodes: usable.length };
   for (const node of usable) {
     const name = node.metadata?.name;

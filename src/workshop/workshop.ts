@@ -11,9 +11,9 @@ import { gradeAttempt } from '../engine/grade.ts';
 import { quickChecks } from '../engine/hint.ts';
 import type { ScenarioView } from '../engine/scenario-view.ts';
 import type { Kube } from '../kube/client.ts';
-import { isNotFound } from '../kube/client.ts';
+import { isNotFound, sleep } from '../kube/client.ts';
 import { seatNamespace, seatNames, sharedClusterProblem } from './plan.ts';
-import { footprint, freeRoom, roomProblem, seatLimitObjects, seatLimits, seatPodSecurity } from './seat-limits.ts';
+import { footprint, freeRoom, roomProblem, SEAT_LIMITS_NAME, seatLimitObjects, seatLimits, seatPodSecurity } from './seat-limits.ts';
 import { grantSeat, SEAT_LABEL, seatKubeconfig, seatToken, WORKSHOP_LABEL, type SeatApis } from './seat-access.ts';
 
 /** What `workshop create` stores on the control namespace: the plan every other workshop command reads. */
@@ -321,10 +321,28 @@ async function startSeatTask(kube: Kube, record: WorkshopRecord, scenarios: Scen
     scenario,
     namespace: task.namespace,
     labels: { ...seatPodSecurity(scenario), ...labels },
-    prepare: (namespace) => kube.apply(limits, namespace),
+    prepare: async (namespace) => {
+      await kube.apply(limits, namespace);
+      await quotaInForce(kube, namespace);
+    },
     progress: quiet(progress),
     signal,
   });
+}
+
+/**
+ * Wait until the quota controller has written the seat quota's status: until
+ * then quota admission refuses every pod ("status unknown for quota"), and the
+ * task's first ReplicaSet would start in back-off.
+ */
+async function quotaInForce(kube: Kube, namespace: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { resourceQuotas = [] } = await kube.snapshot(namespace, ['resourceQuotas']);
+    if (resourceQuotas.some((q) => q.metadata?.name === SEAT_LIMITS_NAME && q.status?.hard)) return;
+    if (Date.now() >= deadline) throw new Error(`ResourceQuota ${SEAT_LIMITS_NAME} in namespace ${namespace} has no status after ${timeoutMs / 1000}s: is kube-controller-manager's resourcequota controller running?`);
+    await sleep(250);
+  }
 }
 
 // A room's worth of attempts: one progress line per task, not every inject step of each.
