@@ -33,7 +33,7 @@ export type { SnapshotKind } from './kinds.ts';
 export const FIELD_MANAGER = 'kubedrill';
 
 /** Kinds that live outside namespaces (the ones scenarios may use). */
-const CLUSTER_SCOPED = new Set(['PriorityClass', 'Namespace', 'Node', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'PersistentVolume']);
+const CLUSTER_SCOPED = new Set(['PriorityClass', 'Namespace', 'Node', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'PersistentVolume', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding']);
 
 /** Whether `kind` is cluster-scoped. */
 export function isClusterScoped(kind: string): boolean {
@@ -211,7 +211,7 @@ export function connect(options: ConnectOptions = {}): Kube {
     },
     async deleteClusterObject(kind, name) {
       const apiVersion = CLUSTER_API_VERSIONS[kind];
-      if (!apiVersion) throw new Error(`deleteClusterObject: ${kind} is not a kind attempts make`);
+      if (!apiVersion) throw new Error(`deleteClusterObject: ${kind} is not a kind attempts or workshops make`);
       try {
         await objects.delete({ apiVersion, kind, metadata: { name } });
       } catch (error) {
@@ -337,13 +337,16 @@ export function connect(options: ConnectOptions = {}): Kube {
   };
 }
 
-/** The API version of each cluster-scoped kind an attempt can make. */
+/** The API version of each cluster-scoped kind an attempt or a workshop can make. */
 export const CLUSTER_API_VERSIONS: Record<string, string> = {
   PriorityClass: 'scheduling.k8s.io/v1',
   PersistentVolume: 'v1',
   StorageClass: 'storage.k8s.io/v1',
   ClusterRole: 'rbac.authorization.k8s.io/v1',
   ClusterRoleBinding: 'rbac.authorization.k8s.io/v1',
+  // A workshop's guardrails (src/workshop/guardrails.ts).
+  ValidatingAdmissionPolicy: 'admissionregistration.k8s.io/v1',
+  ValidatingAdmissionPolicyBinding: 'admissionregistration.k8s.io/v1',
 };
 
 /**

@@ -34,6 +34,8 @@ describe('seat names', () => {
     expect(seatNames({ learners: ['ana', 'bo-2'] }, ['netpol'])).toEqual(['ana', 'bo-2']);
     expect(() => seatNames({ learners: ['Ana María'] }, ['netpol'])).toThrow(/"Ana María" is not usable as a seat: .* \(e\.g\. "ana-maria"\)/);
     expect(() => seatNames({ learners: ['ana', 'ana'] }, ['netpol'])).toThrow(/given twice/);
+    expect(() => seatNames({ learners: ['ana-maria', 'ana'] }, ['netpol'])).toThrow(/"ana" and "ana-maria" overlap: .* named "ana-…"/);
+    expect(seatNames({ learners: ['ana', 'anabel'] }, ['netpol'])).toEqual(['ana', 'anabel']);
     expect(() => seatNames({ learners: ['a'.repeat(60)] }, ['netpol'])).toThrow(/at most 56 for this workshop's namespaces/);
     expect(() => seatNames({}, [])).toThrow(/at least one seat/);
   });

@@ -46,6 +46,11 @@ export function seatNames(options: { seats?: number; learners?: string[] }, name
     if (seen.has(name)) throw new Error(`seat name ${JSON.stringify(name)} is given twice`);
     seen.add(name);
   }
+  // A seat owns the PriorityClasses named `<seat>-…` (guardrails.ts): no seat's prefix may cover another seat's.
+  for (const name of names) {
+    const other = names.find((n) => n !== name && n.startsWith(`${name}-`));
+    if (other) throw new Error(`seat names ${JSON.stringify(name)} and ${JSON.stringify(other)} overlap: a seat's cluster-wide objects are named "${name}-…", which would cover ${other}'s too (rename one)`);
+  }
   return names;
 }
 

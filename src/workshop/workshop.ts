@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CoreV1Api, KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import { AdmissionregistrationV1Api, CoreV1Api, KubeConfig, RbacAuthorizationV1Api, SchedulingV1Api } from '@kubernetes/client-node';
 import type { Progress } from '../../cluster/progress.ts';
 import type { ClusterAccess } from '../../cluster/provider.ts';
 import { MANAGED_BY, type AttemptRecord } from '../attempt/record.ts';
@@ -15,6 +15,7 @@ import type { Kube } from '../kube/client.ts';
 import { isNotFound, sleep } from '../kube/client.ts';
 import { seatNamespace, seatNames, sharedClusterProblem } from './plan.ts';
 import { footprint, freeRoom, roomProblem, SEAT_LIMITS_NAME, seatLimitObjects, seatLimits, seatPodSecurity } from './seat-limits.ts';
+import { guardrailObjects, guardrailProblem, guardrailRefs, seatClasses } from './guardrails.ts';
 import { grantSeat, SEAT_LABEL, seatKubeconfig, seatToken, WORKSHOP_LABEL, type SeatApis } from './seat-access.ts';
 
 /** What `workshop create` stores on the control namespace: the plan every other workshop command reads. */
@@ -76,13 +77,13 @@ export function workshopProblem(scenarios: Pick<ScenarioView, 'id' | 'exclusive'
 }
 
 /** The Kubernetes APIs a workshop uses beside Kube, from the instructor's own kubeconfig. */
-export function workshopApis(access: ClusterAccess): { core: CoreV1Api; rbac: RbacAuthorizationV1Api; server: string; caData?: string } {
+export function workshopApis(access: ClusterAccess): { core: CoreV1Api; rbac: RbacAuthorizationV1Api; admission: AdmissionregistrationV1Api; server: string; caData?: string } {
   const kc = new KubeConfig();
   kc.loadFromFile(access.kubeconfig);
   kc.setCurrentContext(access.context);
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error(`kubeconfig ${access.kubeconfig} has no cluster for context ${access.context}`);
-  return { core: kc.makeApiClient(CoreV1Api), rbac: kc.makeApiClient(RbacAuthorizationV1Api), server: cluster.server, ...(cluster.caData ? { caData: cluster.caData } : {}) };
+  return { core: kc.makeApiClient(CoreV1Api), rbac: kc.makeApiClient(RbacAuthorizationV1Api), admission: kc.makeApiClient(AdmissionregistrationV1Api), server: cluster.server, ...(cluster.caData ? { caData: cluster.caData } : {}) };
 }
 
 export interface CreateOptions {
@@ -136,6 +137,7 @@ export async function createWorkshop(options: CreateOptions): Promise<{ record: 
     if (room) throw new WorkshopError(room, 'fewer seats, or a cluster with more nodes (an existing one: kubedrill up --provider existing)');
     await kube.createNamespace(control, { [MANAGED_BY]: 'kubedrill', [WORKSHOP_LABEL]: name }, { [RECORD]: JSON.stringify(record) });
   }
+  await progress.step('guardrails: seats make only their own PriorityClasses, never change the workshop\'s objects', () => makeGuardrails(kube, apis, record));
   for (const task of seatTasks(record, options.scenarios)) {
     options.signal?.throwIfAborted();
     const have = await readAttempt(kube, task.namespace).catch(() => undefined);
@@ -143,6 +145,40 @@ export async function createWorkshop(options: CreateOptions): Promise<{ record: 
     await progress.step(`${task.seat}: ${task.scenario} in ${task.namespace}`, () => startSeatTask(kube, record, options.scenarios, task, progress, options.signal));
   }
   return { record, kubeconfigs: await issueKubeconfigs(apis, record, options.scenarios, options.outDir) };
+}
+
+/**
+ * The workshop's guardrails (guardrails.ts), then the first seat's identity,
+ * which proves them: its dry-run PriorityClass outside its prefix must be
+ * refused by the policy before any task is injected.
+ */
+async function makeGuardrails(kube: Kube, apis: CreateOptions['apis'], record: WorkshopRecord): Promise<void> {
+  try {
+    await kube.apply(guardrailObjects(record.name, record.control), record.control);
+  } catch (error) {
+    if (/could not find the requested resource|404/.test(String((error as Error)?.message))) {
+      throw new WorkshopError('this cluster does not serve ValidatingAdmissionPolicies (admissionregistration.k8s.io/v1, Kubernetes ≥ 1.30): a workshop cannot hold seats to their own PriorityClasses and objects', 'a cluster of Kubernetes 1.30 or later');
+    }
+    throw error;
+  }
+  const seat = record.seats[0]!;
+  await grantSeat(apis, { workshop: record.name, control: record.control, seat, namespaces: [] });
+  const { token } = await seatToken(apis, { control: record.control, seat }, new Date());
+  const scheduling = seatClient(apis, token).makeApiClient(SchedulingV1Api);
+  const problem = await guardrailProblem((name) => scheduling.createPriorityClass({ body: { metadata: { name }, value: 1 }, dryRun: 'All' }).then(() => undefined), record.name);
+  if (problem) throw new WorkshopError(problem, 'a cluster that enforces ValidatingAdmissionPolicies (any Kubernetes ≥ 1.30 with its default admission plugins)');
+}
+
+/** An API client configuration acting as a seat: the cluster's server and CA, the seat's token, nothing of the instructor's. */
+function seatClient(apis: Pick<CreateOptions['apis'], 'server' | 'caData'>, token: string): KubeConfig {
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: [{ name: 'workshop', server: apis.server, ...(apis.caData ? { caData: apis.caData } : {}), skipTLSVerify: false }],
+    users: [{ name: 'seat', token }],
+    contexts: [{ name: 'seat', cluster: 'workshop', user: 'seat' }],
+    currentContext: 'seat',
+  });
+  return kc;
 }
 
 /**
@@ -268,13 +304,20 @@ export async function workshopStatus(kube: Kube, record: WorkshopRecord, scenari
   );
 }
 
+/** What `end` needs beside Kube: ServiceAccounts to delete, admission policies to look for afterwards. */
+export interface EndApis {
+  core: Pick<CoreV1Api, 'deleteNamespacedServiceAccount'>;
+  admission: Pick<AdmissionregistrationV1Api, 'listValidatingAdmissionPolicy' | 'listValidatingAdmissionPolicyBinding'>;
+}
+
 /**
  * End a workshop: every seat's attempts cleaned up as `stop` would (their
  * namespaces and anything they made outside), the seats' ServiceAccounts
- * deleted so every token dies at once, the control namespace deleted; then
- * what still carries the workshop's label is listed (empty when all went).
+ * deleted so every token dies at once, the PriorityClasses seats made, the
+ * guardrails and the control namespace deleted; then what still carries the
+ * workshop's label, or a seat's class name, is listed (empty when all went).
  */
-export async function endWorkshop(kube: Kube, apis: { core: Pick<CoreV1Api, 'deleteNamespacedServiceAccount'> }, record: WorkshopRecord, scenarios: ScenarioView[], progress: Progress): Promise<string[]> {
+export async function endWorkshop(kube: Kube, apis: EndApis, record: WorkshopRecord, scenarios: ScenarioView[], progress: Progress): Promise<string[]> {
   for (const seat of record.seats) {
     await apis.core.deleteNamespacedServiceAccount({ name: seat, namespace: record.control }).catch((error: unknown) => {
       if (!isNotFound(error)) throw error;
@@ -291,9 +334,30 @@ export async function endWorkshop(kube: Kube, apis: { core: Pick<CoreV1Api, 'del
       }),
     ),
   );
+  for (const name of seatClasses((await kube.listClusterObjects()).priorityClasses, record.seats, record.createdAt)) await kube.deletePriorityClass(name);
+  for (const { kind, name } of guardrailRefs(record.name)) await kube.deleteClusterObject(kind, name);
   await kube.deleteNamespace(record.control).catch(() => undefined);
-  const left = await kube.listNamespaces(`${WORKSHOP_LABEL}=${record.name}`);
-  return left.filter((ns) => ns.status?.phase !== 'Terminating').map((ns) => `Namespace ${ns.metadata?.name}`);
+  return leftovers(kube, apis, record);
+}
+
+/** Everything of workshop `record` still standing: labelled namespaces, cluster roles, bindings and policies, and seats' PriorityClasses. */
+async function leftovers(kube: Kube, apis: EndApis, record: WorkshopRecord): Promise<string[]> {
+  const selector = `${WORKSHOP_LABEL}=${record.name}`;
+  const ours = (o: { metadata?: { labels?: Record<string, string> } }): boolean => o.metadata?.labels?.[WORKSHOP_LABEL] === record.name;
+  const [namespaces, cluster, policies, bindings] = await Promise.all([
+    kube.listNamespaces(selector),
+    kube.listClusterObjects(),
+    apis.admission.listValidatingAdmissionPolicy({ labelSelector: selector }),
+    apis.admission.listValidatingAdmissionPolicyBinding({ labelSelector: selector }),
+  ]);
+  return [
+    ...namespaces.filter((ns) => ns.status?.phase !== 'Terminating').map((ns) => `Namespace ${ns.metadata?.name}`),
+    ...cluster.clusterRoles.filter(ours).map((o) => `ClusterRole ${o.metadata?.name}`),
+    ...cluster.clusterRoleBindings.filter(ours).map((o) => `ClusterRoleBinding ${o.metadata?.name}`),
+    ...policies.items.map((o) => `ValidatingAdmissionPolicy ${o.metadata?.name}`),
+    ...bindings.items.map((o) => `ValidatingAdmissionPolicyBinding ${o.metadata?.name}`),
+    ...seatClasses(cluster.priorityClasses, record.seats, record.createdAt).map((name) => `PriorityClass ${name}`),
+  ];
 }
 
 /** A workshop command's refusal: what is wrong and, when known, what to run instead. */
