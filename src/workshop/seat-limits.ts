@@ -171,10 +171,7 @@ export interface Room {
  * take (a container without a memory request counted at the 16Mi default).
  */
 export function freeRoom(nodes: V1Node[], pods: V1Pod[]): Room {
-  // A node tainted NoSchedule or NoExecute (a kubeadm control plane, a drained node) takes no seat's pods.
-  const usable = nodes.filter(
-    (n) => !n.spec?.unschedulable && !(n.spec?.taints ?? []).some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute') && n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
-  );
+  const usable = seatNodes(nodes);
   let room: Room = { pods: 0, memoryMi: 0, nodes: usable.length };
   for (const node of usable) {
     const name = node.metadata?.name;
@@ -187,6 +184,13 @@ export function freeRoom(nodes: V1Node[], pods: V1Pod[]): Room {
     };
   }
   return room;
+}
+
+/** The nodes that take seats' pods: Ready, schedulable, and not tainted NoSchedule or NoExecute (a kubeadm control plane, a drained node). */
+export function seatNodes(nodes: V1Node[]): V1Node[] {
+  return nodes.filter(
+    (n) => !n.spec?.unschedulable && !(n.spec?.taints ?? []).some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute') && n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+  );
 }
 
 /**

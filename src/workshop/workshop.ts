@@ -16,6 +16,7 @@ import { isNotFound, sleep } from '../kube/client.ts';
 import { seatNamespace, seatNames, sharedClusterProblem } from './plan.ts';
 import { footprint, freeRoom, roomProblem, SEAT_LIMITS_NAME, seatLimitObjects, seatLimits, seatPodSecurity } from './seat-limits.ts';
 import { guardrailObjects, guardrailProblem, guardrailRefs, seatClasses } from './guardrails.ts';
+import { imagesProblem, networkPolicyProblem } from './preflight.ts';
 import { grantSeat, SEAT_LABEL, seatKubeconfig, seatToken, WORKSHOP_LABEL, type SeatApis } from './seat-access.ts';
 
 /** What `workshop create` stores on the control namespace: the plan every other workshop command reads. */
@@ -92,7 +93,8 @@ export interface CreateOptions {
   name: string;
   seats?: number;
   learners?: string[];
-  scenarios: ScenarioView[];
+  /** The tasks, with the images their pods run (the preflight starts each on every node). */
+  scenarios: (ScenarioView & { images: string[] })[];
   /** The workshop's length. */
   minutes: number;
   /** Where each seat's kubeconfig is written (`<seat>.kubeconfig`). */
@@ -137,7 +139,19 @@ export async function createWorkshop(options: CreateOptions): Promise<{ record: 
     if (room) throw new WorkshopError(room, 'fewer seats, or a cluster with more nodes (an existing one: kubedrill up --provider existing)');
     await kube.createNamespace(control, { [MANAGED_BY]: 'kubedrill', [WORKSHOP_LABEL]: name }, { [RECORD]: JSON.stringify(record) });
   }
-  await progress.step('guardrails: seats make only their own PriorityClasses, never change the workshop\'s objects', () => makeGuardrails(kube, apis, record));
+  const guardrails = (): Promise<void> => progress.step('guardrails: seats make only their own PriorityClasses, never change the workshop\'s objects', () => makeGuardrails(kube, apis, record));
+  if (existing) await guardrails();
+  else {
+    try {
+      await guardrails();
+      await preflight(kube, record, options.scenarios, progress);
+    } catch (error) {
+      // Nothing of a refused room stays: no seat's task was injected yet.
+      for (const { kind, name } of guardrailRefs(record.name)) await kube.deleteClusterObject(kind, name).catch(() => undefined);
+      await kube.deleteNamespace(control, 0).catch(() => undefined);
+      throw error;
+    }
+  }
   for (const task of seatTasks(record, options.scenarios)) {
     options.signal?.throwIfAborted();
     const have = await readAttempt(kube, task.namespace).catch(() => undefined);
@@ -167,6 +181,32 @@ async function makeGuardrails(kube: Kube, apis: CreateOptions['apis'], record: W
   const scheduling = seatClient(apis, token).makeApiClient(SchedulingV1Api);
   const problem = await guardrailProblem((name) => scheduling.createPriorityClass({ body: { metadata: { name }, value: 1 }, dryRun: 'All' }).then(() => undefined), record.name);
   if (problem) throw new WorkshopError(problem, 'a cluster that enforces ValidatingAdmissionPolicies (any Kubernetes ≥ 1.30 with its default admission plugins)');
+}
+
+/**
+ * What the cluster must do for the tasks, proven before any is injected
+ * (preflight.ts): their images start on every seat node, and NetworkPolicies
+ * are enforced when a task's manifests hold one. The probes run in a
+ * namespace of their own, deleted afterwards; a problem ends the create
+ * (which then removes the control namespace and the guardrails).
+ */
+async function preflight(kube: Kube, record: WorkshopRecord, scenarios: CreateOptions['scenarios'], progress: Progress): Promise<void> {
+  const namespace = `${record.control}-preflight`;
+  const images = [...new Set(scenarios.flatMap((s) => s.images))];
+  const policies = scenarios.filter((s) => s.injected.some((o) => o.kind === 'NetworkPolicy'));
+  let problem: string | undefined;
+  try {
+    await kube.createNamespace(namespace, { [MANAGED_BY]: 'kubedrill', [WORKSHOP_LABEL]: record.name }, {});
+    problem = await progress.step(`preflight: ${images.length} image(s) start on every seat node`, async () => imagesProblem(kube, namespace, images, await kube.listNodes()));
+    if (!problem && policies.length > 0) {
+      const busybox = images.find((i) => /(^|\/)busybox(:|@|$)/.test(i));
+      if (!busybox) progress.info(`NetworkPolicy enforcement not proven: no busybox image among the tasks' images (${policies.map((s) => s.id).join(', ')} depend on it)`);
+      problem = await progress.step(`preflight: NetworkPolicies enforced (for ${policies.map((s) => s.id).join(', ')})`, () => networkPolicyProblem(kube, namespace, busybox));
+    }
+  } finally {
+    await kube.deleteNamespace(namespace, 0).catch(() => undefined);
+  }
+  if (problem) throw new WorkshopError(problem);
 }
 
 /** An API client configuration acting as a seat: the cluster's server and CA, the seat's token, nothing of the instructor's. */
