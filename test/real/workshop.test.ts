@@ -7,11 +7,13 @@ import type { Settings } from '../../src/home.ts';
 import { tokenExpiry } from '../../src/workshop/seat-access.ts';
 
 // A workshop on the real cluster through the CLI, as an instructor runs it:
-// three seats of crashloop-exit1; seat a applies the solution with its own
-// kubeconfig and passes, seat b takes a shortcut and fails with its reason,
-// seat c is refused everything outside its namespace; `workshop end` leaves
-// no namespace, no credential. A KUBEDRILL_HOME of its own (the cluster from
-// the ambient settings), so nothing here touches the user's attempts or keys.
+// six seats, each with crashloop-exit1 and egress-networkpolicy; seat a
+// applies the solutions with its own kubeconfig and passes both, seat b takes
+// a shortcut in each and fails with its reason, seat c is refused everything
+// outside its namespaces and its own PriorityClasses; `workshop end` leaves
+// no namespace, no credential, no guardrail. A KUBEDRILL_HOME of its own (the
+// cluster from the ambient settings), so nothing here touches the user's
+// attempts or keys.
 const bin = new URL('../../bin/kubedrill', import.meta.url).pathname;
 const root = new URL('../..', import.meta.url).pathname;
 const ambientHome = process.env.KUBEDRILL_HOME || join(homedir(), '.kubedrill');
@@ -19,8 +21,11 @@ const home = mkdtempSync(join(tmpdir(), 'kd-real-workshop-'));
 const out = join(home, 'seats');
 const id = process.pid % 10000;
 const workshop = `rt${id}`;
-const [a, b, c] = [`a${id}`, `b${id}`, `c${id}`];
+const seats = ['a', 'b', 'c', 'd', 'e', 'f'].map((letter) => `${letter}${id}`);
+const [a, b, c, d] = seats as [string, string, string, string];
+const tasks = 'crashloop-exit1,egress-networkpolicy';
 const ns = (seat: string): string => `${seat}-crashloop`;
+const netpol = (seat: string): string => `${seat}-netpol`;
 
 interface Run {
   code: number;
@@ -33,9 +38,9 @@ async function kd(...args: string[]): Promise<Run> {
   return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
-/** A script or kubectl as the seat: its kubeconfig only. */
-async function asSeat(seat: string, file: string, args: string[] = []): Promise<Run> {
-  const r = await execa(file, args, { reject: false, stdin: 'ignore', timeout: 180_000, env: { KUBECONFIG: join(out, `${seat}.kubeconfig`), NS: ns(seat), PATH: `${join(home, 'bin')}:${process.env.PATH}` } });
+/** A script or kubectl as the seat: its kubeconfig only ($NS: the seat's namespace of a task, crashloop-exit1's unless given). */
+async function asSeat(seat: string, file: string, args: string[] = [], namespace = ns(seat)): Promise<Run> {
+  const r = await execa(file, args, { reject: false, stdin: 'ignore', timeout: 180_000, env: { KUBECONFIG: join(out, `${seat}.kubeconfig`), NS: namespace, PATH: `${join(home, 'bin')}:${process.env.PATH}` } });
   return { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 const kubectl = (seat: string, ...args: string[]): Promise<Run> => asSeat(seat, join(home, 'bin', 'kubectl'), args);
@@ -52,7 +57,7 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-describe('a workshop on the real cluster (3 seats × crashloop-exit1)', () => {
+describe('a workshop on the real cluster (6 seats × crashloop-exit1, egress-networkpolicy)', () => {
   it('refuses a scenario the seats would share, and a plan without seats, as bad input', async () => {
     const shared = await kd('workshop', 'create', `${workshop}x`, '--seats', '2', '--scenarios', 'priority-preemption');
     expect(shared.code, shared.stderr).toBe(2);
@@ -65,12 +70,12 @@ describe('a workshop on the real cluster (3 seats × crashloop-exit1)', () => {
     expect(badName.stderr).toMatch(/"Ana María" is not usable as a seat: .*"ana-maria"/);
   });
 
-  it('creates every seat\'s task and a kubeconfig whose token ends 10 min after the workshop', async () => {
-    const r = await kd('workshop', 'create', workshop, '--learners', [a, b, c].join(','), '--scenarios', 'crashloop-exit1', '--time', '30m', '--out', out, '--json');
+  it('creates every seat\'s tasks, after its preflight, and a kubeconfig whose token ends 10 min after the workshop', async () => {
+    const r = await kd('workshop', 'create', workshop, '--learners', seats.join(','), '--scenarios', tasks, '--time', '30m', '--out', out, '--json');
     expect(r.code, r.stderr).toBe(0);
     const { workshop: record, kubeconfigs } = JSON.parse(r.stdout) as { workshop: { seats: string[]; endsAt: string }; kubeconfigs: Record<string, string> };
-    expect(record.seats).toEqual([a, b, c]);
-    expect(Object.keys(kubeconfigs)).toEqual([a, b, c]);
+    expect(record.seats).toEqual(seats);
+    expect(Object.keys(kubeconfigs)).toEqual(seats);
     // A handout per seat beside its kubeconfig: its own namespace in the brief, no token in it.
     const page = readFileSync(join(out, `${a}.html`), 'utf8');
     expect(page).toContain(`In namespace ${ns(a)}`);
@@ -83,24 +88,43 @@ describe('a workshop on the real cluster (3 seats × crashloop-exit1)', () => {
     expect(pods.code, pods.stderr).toBe(0);
     expect(pods.stdout).toMatch(/pod\/api-/);
     // Run again: it keeps what stands.
-    const again = await kd('workshop', 'create', workshop, '--learners', [a, b, c].join(','), '--scenarios', 'crashloop-exit1', '--out', out, '--json');
+    const again = await kd('workshop', 'create', workshop, '--learners', seats.join(','), '--scenarios', tasks, '--out', out, '--json');
     expect(again.code, again.stderr).toBe(0);
     expect((JSON.parse(again.stdout) as { workshop: { endsAt: string } }).workshop.endsAt).toBe(record.endsAt);
   });
 
   it.each([
-    ['read another seat\'s namespace', ['-n', ns(b), 'get', 'pods']],
-    ['change another seat\'s namespace', ['-n', ns(b), 'delete', 'deployment', 'api']],
+    ['read seat d\'s namespaces', ['-n', ns(d), 'get', 'pods']],
+    ['read seat d\'s other namespace', ['-n', netpol(d), 'get', 'networkpolicies']],
+    ['change seat d\'s namespace', ['-n', ns(d), 'delete', 'deployment', 'api']],
+    ['change seat d\'s policy', ['-n', netpol(d), 'delete', 'networkpolicy', 'app-egress']],
     ['read the control namespace', ['-n', `kubedrill-ws-${workshop}`, 'get', 'serviceaccounts']],
     ['edit its own attempt record', ['annotate', 'namespace', ns(c), 'kubedrill.io/attempt-']],
+    ['edit seat d\'s attempt record', ['annotate', 'namespace', netpol(d), 'kubedrill.io/attempt-']],
     ['list nodes', ['get', 'nodes']],
-    ['create a PriorityClass', ['create', 'priorityclass', `${workshop}-high`, '--value=1000']],
+    ['create a PriorityClass outside its prefix', ['create', 'priorityclass', `${workshop}-high`, '--value=1000']],
+    ['create a PriorityClass in seat d\'s prefix', ['create', 'priorityclass', `${d}-high`, '--value=1000']],
+    ['create a globalDefault PriorityClass in its own prefix', ['create', 'priorityclass', `${c}-everyone`, '--value=10', '--global-default']],
     ['delete its own namespace\'s quota', ['delete', 'resourcequota', 'kubedrill-seat']],
     ['raise its own namespace\'s limits', ['patch', 'limitrange', 'kubedrill-seat', '--type=json', '-p=[{"op":"replace","path":"/spec/limits/0/max/memory","value":"64Gi"}]']],
+    ['delete its own RoleBinding (the workshop\'s)', ['delete', 'rolebinding', `kubedrill-seat-${c}`]],
+    ['re-bind its RoleBinding to another seat', ['patch', 'rolebinding', `kubedrill-seat-${c}`, '--type=json', `-p=[{"op":"add","path":"/subjects/-","value":{"kind":"ServiceAccount","name":"${d}","namespace":"kubedrill-ws-${workshop}"}}]`]],
   ])('refuses seat c: %s', async (_what, args) => {
     const r = await kubectl(c, ...(args as string[]));
     expect(r.code).not.toBe(0);
     expect(`${r.stdout}${r.stderr}`).toMatch(/Forbidden|forbidden/);
+  });
+
+  it('lets seat c make, change and delete its own PriorityClasses, and not seat d\'s', async () => {
+    const own = await kubectl(c, 'create', 'priorityclass', `${c}-high`, '--value=1000');
+    expect(own.code, own.stderr).toBe(0);
+    expect((await kubectl(c, 'patch', 'priorityclass', `${c}-high`, '-p={"description":"mine"}')).code).toBe(0);
+    expect((await kubectl(d, 'create', 'priorityclass', `${d}-high`, '--value=1000')).code).toBe(0);
+    const theirs = await kubectl(c, 'delete', 'priorityclass', `${d}-high`);
+    expect(theirs.stderr).toMatch(/may only make, change or delete PriorityClasses named/);
+    // One class of seat c's stays for `end` to find.
+    expect((await kubectl(c, 'create', 'priorityclass', `${c}-left`, '--value=5')).code).toBe(0);
+    expect((await kubectl(c, 'delete', 'priorityclass', `${c}-high`)).code).toBe(0);
   });
 
   it('holds every seat to PodSecurity baseline and its LimitRange and quota, in its own namespace too', async () => {
@@ -123,25 +147,32 @@ describe('a workshop on the real cluster (3 seats × crashloop-exit1)', () => {
     expect(limits.stdout).toBe('1Gi');
   });
 
-  it('grades the room: the solution passes, a shortcut fails with its reason, an untouched task fails', async () => {
+  it('grades the room: the solutions pass, shortcuts fail with their reasons, untouched tasks fail', async () => {
     expect((await asSeat(a, join(root, 'scenarios/crashloop-exit1/solution.sh'))).code).toBe(0);
+    expect((await asSeat(a, join(root, 'scenarios/egress-networkpolicy/solution.sh'), [], netpol(a))).code).toBe(0);
     expect((await asSeat(b, join(root, 'scenarios/crashloop-exit1/shortcuts/skip-the-check.sh'))).code).toBe(0);
-    type Task = { seat: string; state: string; points: number; maxPoints: number; reason?: string };
+    expect((await asSeat(b, join(root, 'scenarios/egress-networkpolicy/shortcuts/allow-all-egress.sh'), [], netpol(b))).code).toBe(0);
+    type Task = { seat: string; scenario: string; state: string; points: number; maxPoints: number; reason?: string };
     let tasks: Task[] = [];
-    const deadline = Date.now() + 180_000;
+    const of = (seat: string, scenario = 'crashloop-exit1'): Task => tasks.find((t) => t.seat === seat && t.scenario === scenario)!;
+    const deadline = Date.now() + 240_000;
     do {
       const r = await kd('workshop', 'status', workshop, '--json');
       expect(r.code, r.stderr).toBe(0);
       tasks = (JSON.parse(r.stdout) as { tasks: Task[] }).tasks;
-      if (tasks.find((t) => t.seat === a)?.state === 'passed') break;
+      // b's app rolls out with its shortcut first; then the policy check names what it opened.
+      if (of(a).state === 'passed' && of(a, 'egress-networkpolicy').state === 'passed' && /metrics|legacy-db|allows/.test(of(b, 'egress-networkpolicy').reason ?? '')) break;
       await new Promise((resolve) => setTimeout(resolve, 3000));
     } while (Date.now() < deadline);
-    const of = (seat: string): Task => tasks.find((t) => t.seat === seat)!;
-    expect(of(a), of(a).reason).toMatchObject({ state: 'passed' });
-    expect(of(a).points).toBe(of(a).maxPoints);
-    expect(of(b)).toMatchObject({ state: 'failing' });
+    expect(tasks).toHaveLength(12);
+    for (const scenario of ['crashloop-exit1', 'egress-networkpolicy']) {
+      expect(of(a, scenario), of(a, scenario).reason).toMatchObject({ state: 'passed' });
+      expect(of(a, scenario).points).toBe(of(a, scenario).maxPoints);
+      expect(of(b, scenario)).toMatchObject({ state: 'failing' });
+      for (const untouched of seats.slice(2)) expect(of(untouched, scenario)).toMatchObject({ state: 'failing' });
+    }
     expect(of(b).reason).toMatch(/command|REDIS_HOST/);
-    expect(of(c)).toMatchObject({ state: 'failing' });
+    expect(of(b, 'egress-networkpolicy').reason).toMatch(/metrics|legacy-db|allows/);
     const list = await kd('workshop', 'list', '--json');
     expect((JSON.parse(list.stdout) as { workshops: { name: string }[] }).workshops.map((w) => w.name)).toContain(workshop);
     // The instructor's own `status` lists no seat's attempt.
@@ -154,11 +185,15 @@ describe('a workshop on the real cluster (3 seats × crashloop-exit1)', () => {
     const rows = csv.stdout.trimEnd().split('\n').map((l) => l.split(','));
     expect(rows[0]!.slice(0, 4)).toEqual(['seat', 'task', 'namespace', 'state']);
     const row = (seat: string): string[] => rows.find((r) => r[0] === seat)!;
+    const row2 = (seat: string, task: string): string[] => rows.find((r) => r[0] === seat && r[1] === task)!;
+    expect(rows).toHaveLength(1 + 12);
     expect(row(a).slice(0, 4)).toEqual([a, 'crashloop-exit1', ns(a), 'passed']);
+    expect(row2(a, 'egress-networkpolicy').slice(0, 4)).toEqual([a, 'egress-networkpolicy', netpol(a), 'passed']);
     expect(Number(row(a)[7])).toBeGreaterThan(0); // seconds to pass
     expect(row(b)[3]).toBe('failing');
+    expect(row2(b, 'egress-networkpolicy')[3]).toBe('failing');
 
-    const reset = await kd('workshop', 'reset', workshop, b);
+    const reset = await kd('workshop', 'reset', workshop, b, 'crashloop-exit1');
     expect(reset.code, reset.stderr).toBe(0);
     // The seat's task is injected again (the shortcut gone) and its kubeconfig still works there.
     const command = await kubectl(b, 'get', 'deployment', 'api', '-o', 'jsonpath={.spec.template.spec.containers[0].command}');
@@ -174,10 +209,15 @@ describe('a workshop on the real cluster (3 seats × crashloop-exit1)', () => {
     expect((await kubectl(a, 'get', 'pods')).code).toBe(0);
   });
 
-  it('ends: no namespace left, and the seats\' tokens refused', async () => {
+  it('ends: no namespace, guardrail or seat class left, and the seats\' tokens refused', async () => {
     const r = await kd('workshop', 'end', workshop, '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ workshop, left: [] });
+    // What `end` reports is what the cluster holds, asked with the instructor's kubectl.
+    const ambient = await execa(join(home, 'bin', 'kubectl'), ['get', 'namespaces,clusterroles,clusterrolebindings,validatingadmissionpolicies,validatingadmissionpolicybindings', '-l', `kubedrill.io/workshop=${workshop}`, '-o', 'name'], { reject: false });
+    expect(ambient.stdout.split('\n').filter((l) => l && !/^namespace\//.test(l))).toEqual([]);
+    const classes = await execa(join(home, 'bin', 'kubectl'), ['get', 'priorityclasses', '-o', 'name'], { reject: false });
+    expect(classes.stdout).not.toMatch(new RegExp(`/(${seats.join('|')})-`));
     const ended = Date.now();
     const refused = (r: Run): boolean => /Unauthorized|must be logged in/.test(`${r.stdout}${r.stderr}`);
     let seat = await kubectl(a, 'get', 'configmaps');
