@@ -6,7 +6,7 @@ import { checkCommand, hintCommand, resetCommand, solutionCommand, startCommand,
 import { downCommand, upCommand } from './commands/cluster.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { registerDrillCommands } from './commands/drill.ts';
-import { registerWorkshopCommands } from './commands/workshop.ts';
+import { registerWorkshopCommands, seatCheckCommand } from './commands/workshop.ts';
 import { envCommand, shellCommand } from './commands/shell.ts';
 
 /**
@@ -47,7 +47,8 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .description('grade the current attempt (or one task of a drill); exit 0 pass, 1 fail')
     .option('--wait <duration>', 're-check until pass or this deadline (e.g. 2m)')
     .option('--json', 'one JSON document')
-    .action((id, o) => run(() => checkCommand(id, o)));
+    .option('--seat <kubeconfig>', 'a workshop seat\'s kubeconfig: look at that seat\'s tasks with its rights, read-only ([id]: one task)')
+    .action((id, o) => run(() => (o.seat ? seatCheckCommand(id, o) : checkCommand(id, o))));
   program.command('solution [id]').description('show the reference solution (the attempt scores 0)').action((id) => run(() => solutionCommand(id)));
   program.command('reset [id]').description('re-inject the current scenario').action((id) => run(() => resetCommand(id)));
   program.command('stop [id]').description('end the attempt and clean up').action((id) => run(() => stopCommand(id)));

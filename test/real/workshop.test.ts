@@ -160,8 +160,9 @@ describe('a workshop on the real cluster (6 seats × crashloop-exit1, egress-net
       const r = await kd('workshop', 'status', workshop, '--json');
       expect(r.code, r.stderr).toBe(0);
       tasks = (JSON.parse(r.stdout) as { tasks: Task[] }).tasks;
-      // b's app rolls out with its shortcut first; then the policy check names what it opened.
-      if (of(a).state === 'passed' && of(a, 'egress-networkpolicy').state === 'passed' && /metrics|legacy-db|allows/.test(of(b, 'egress-networkpolicy').reason ?? '')) break;
+      // b's apps roll out with their shortcuts first (the first failing check is the rollout's); then the checks name what the shortcuts did.
+      const bSettled = /command|REDIS_HOST/.test(of(b).reason ?? '') && /metrics|legacy-db|allows/.test(of(b, 'egress-networkpolicy').reason ?? '');
+      if (of(a).state === 'passed' && of(a, 'egress-networkpolicy').state === 'passed' && bSettled) break;
       await new Promise((resolve) => setTimeout(resolve, 3000));
     } while (Date.now() < deadline);
     expect(tasks).toHaveLength(12);
@@ -173,6 +174,21 @@ describe('a workshop on the real cluster (6 seats × crashloop-exit1, egress-net
     }
     expect(of(b).reason).toMatch(/command|REDIS_HOST/);
     expect(of(b, 'egress-networkpolicy').reason).toMatch(/metrics|legacy-db|allows/);
+    // A learner's own look with the seat's kubeconfig: the same verdicts, read-only (nothing written on the record).
+    const version = async (namespace: string): Promise<string> => (await kubectl(a, 'get', 'namespace', namespace, '-o', 'jsonpath={.metadata.resourceVersion}')).stdout;
+    const before = await version(ns(a));
+    type Look = { scenario: string; passed: boolean; verdicts: { id: string; passed: boolean }[]; unjudged: { id: string; why: string }[] };
+    const mine = await kd('check', '--seat', join(out, `${a}.kubeconfig`), '--json');
+    expect(mine.code, mine.stderr).toBe(0);
+    const looks = (JSON.parse(mine.stdout) as { seat: string; tasks: Look[] }).tasks;
+    expect(looks.map((l) => [l.scenario, l.passed])).toEqual([['crashloop-exit1', true], ['egress-networkpolicy', true]]);
+    // What a seat may not list (the nodes: pod CIDRs for the policy evaluator) is named, not guessed.
+    expect(looks[1]!.unjudged.map((u) => u.why)).toContain('it reads the nodes, which a seat may not list');
+    expect(await version(ns(a))).toBe(before);
+    const theirs = await kd('check', '--seat', join(out, `${b}.kubeconfig`), 'crashloop-exit1');
+    expect(theirs.code).toBe(1);
+    expect(theirs.stdout).toMatch(/crashloop-exit1 in .*: not yet/);
+    expect(theirs.stdout).toMatch(/FAIL api-spec-unchanged/);
     const list = await kd('workshop', 'list', '--json');
     expect((JSON.parse(list.stdout) as { workshops: { name: string }[] }).workshops.map((w) => w.name)).toContain(workshop);
     // The instructor's own `status` lists no seat's attempt.

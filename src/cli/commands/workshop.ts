@@ -1,6 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Option, type Command } from 'commander';
+import { KubeConfig } from '@kubernetes/client-node';
+import { ClusterError } from '../../../cluster/errors.ts';
+import { connect, type SnapshotKind } from '../../kube/client.ts';
+import { lookAsSeat, seatOfToken } from '../../workshop/seat-check.ts';
 import { createProgress } from '../../../cluster/progress.ts';
 import { parseDuration } from '../../engine/wait.ts';
 import { createWorkshop, endWorkshop, extendWorkshop, listWorkshops, readWorkshop, resetSeat, seatTasks, workshopApis, WorkshopError, workshopStatus, type WorkshopRecord } from '../../workshop/workshop.ts';
@@ -10,7 +14,7 @@ import { connectCluster } from '../cluster.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { allScenarios, findScenario, renderBrief } from '../scenarios.ts';
-import { out, outJson, paint, table } from '../output.ts';
+import { out, outJson, paint, renderVerdicts, table } from '../output.ts';
 import type { Scenario } from '../../scenario/types.ts';
 
 type Run = (action: () => Promise<number>) => Promise<void>;
@@ -226,4 +230,52 @@ async function refuse<T>(fn: () => Promise<T>): Promise<T> {
     if (error instanceof WorkshopError) throw new UsageError(error.message, error.fix ? { fix: error.fix } : {});
     throw error;
   }
+}
+
+/**
+ * `kubedrill check --seat FILE [task]`: a learner's read-only look at their
+ * seat's tasks with the seat's kubeconfig (seat-check.ts). Nothing is written;
+ * exit 0 when every judged check of every task passes.
+ */
+export async function seatCheckCommand(task: string | undefined, options: { seat: string; wait?: string; json?: boolean }): Promise<number> {
+  const kc = new KubeConfig();
+  try {
+    kc.loadFromFile(options.seat);
+  } catch (error) {
+    throw new UsageError(`cannot read kubeconfig ${options.seat}: ${(error as Error).message}`);
+  }
+  const who = seatOfToken(kc.getCurrentUser()?.token ?? '');
+  if (!who) throw new UsageError(`${options.seat} is not a kubedrill workshop seat's kubeconfig (its user's token is no workshop ServiceAccount's)`, { fix: 'use the <seat>.kubeconfig your instructor handed out' });
+  if (task) await findScenario(task);
+  const forbidden = new Set<SnapshotKind>();
+  const kube = connect({ kubeconfig: options.seat, forbidden });
+  const home = kc.getContextObject(kc.getCurrentContext())?.namespace ?? '';
+  try {
+    await kube.readNamespace(home);
+  } catch (error) {
+    if (/HTTP-Code: 401/.test(String((error as Error).message))) throw new UsageError(`the API server refuses seat ${who.seat}'s token: the workshop ended or its time ran out`, { fix: 'ask your instructor for a new kubeconfig (kubedrill workshop extend)' });
+    if (!/HTTP-Code: 403/.test(String((error as Error).message))) throw new ClusterError(`cluster unreachable with ${options.seat} (${kc.getCurrentCluster()?.server ?? 'no server'})`, { cause: error, fix: 'check the network to the instructor\'s API server' });
+  }
+  const scenarios = await allScenarios();
+  const waitMs = options.wait ? parseDuration(options.wait) : 0;
+  const deadline = Date.now() + waitMs;
+  let looks = await lookAsSeat(kube, scenarios, who.seat, forbidden, task);
+  while (waitMs > 0 && !looks.every((l) => l.passed) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    looks = await lookAsSeat(kube, scenarios, who.seat, forbidden, task);
+  }
+  if (looks.length === 0) throw new UsageError(`seat ${who.seat} has no ${task ? `task ${task}` : 'task'} this kubeconfig can read`, { fix: 'the tasks are in your handout; `kubedrill check --seat FILE <task>` names one' });
+  const passed = looks.every((l) => l.passed);
+  if (options.json) {
+    outJson({ seat: who.seat, workshop: who.control.replace(/^kubedrill-ws-/, ''), passed, tasks: looks });
+    return passed ? EXIT.ok : EXIT.checkFailed;
+  }
+  for (const look of looks) {
+    out(paint.bold(`${look.scenario} in ${look.namespace}: ${look.passed ? paint.green('passing') : paint.red('not yet')}`));
+    for (const line of renderVerdicts(look.verdicts)) out(`  ${line}`);
+    for (const u of look.unjudged) out(paint.dim(`  ---- ${u.id}: not judged with a seat's rights (${u.why}); the instructor's status judges it`));
+  }
+  out();
+  out(paint.dim('A look with your seat\'s rights, recorded nowhere: your instructor\'s `kubedrill workshop status` is the grade.'));
+  return passed ? EXIT.ok : EXIT.checkFailed;
 }
