@@ -69,5 +69,8 @@ export function fakeKube(): Kube & { namespaces: Map<string, V1Namespace>; snaps
       snapshots.push(namespace);
       return { takenAt: Date.now(), namespace, deployments: [], replicaSets: [], pods: [], services: [], configMaps: [], networkPolicies: [], events: [], nodes: [], priorityClasses: [] };
     },
+    async snapshotAll(names: readonly string[]): Promise<Map<string, Snapshot>> {
+      return new Map(await Promise.all(names.map(async (n) => [n, await this.snapshot(n)] as const)));
+    },
   } as Kube & { namespaces: Map<string, V1Namespace>; snapshots: string[] };
 }

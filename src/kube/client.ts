@@ -20,7 +20,7 @@ import {
 } from '@kubernetes/client-node';
 import type { AccessAnswer, AccessQuestion, ExecResult, KubeObject, Snapshot } from '../../grader/types.ts';
 import { BASE_KINDS, type SnapshotKind } from './kinds.ts';
-import { plain, readSnapshot, type SnapshotApis } from './snapshot.ts';
+import { plain, readSnapshot, readSnapshots, type SnapshotApis } from './snapshot.ts';
 import { execInPod } from './exec.ts';
 import { watchChanges, type Changes, type WatchedKind } from './changes.ts';
 import { watchEventLag, type EventLag } from './event-lag.ts';
@@ -50,6 +50,8 @@ export interface Kube {
   apply(objects: KubeObject[], namespace: string): Promise<void>;
   /** One read of the namespace: one list call per kind (`only` those kinds, default BASE_KINDS; the rest read as empty). */
   snapshot(namespace: string, only?: readonly SnapshotKind[]): Promise<Snapshot>;
+  /** Snapshots of many namespaces from one list call per kind across the cluster (a workshop's room), by namespace. */
+  snapshotAll(namespaces: readonly string[], only?: readonly SnapshotKind[]): Promise<Map<string, Snapshot>>;
   exec(namespace: string, pod: string, container: string | undefined, command: string[], timeoutMs?: number): Promise<ExecResult>;
   /** A container's log, the previous instance's with `previous`, the last `tail` lines when given. */
   logs(namespace: string, pod: string, container: string | undefined, options?: { previous?: boolean; tail?: number }): Promise<string>;
@@ -149,6 +151,7 @@ export function connect(options: ConnectOptions = {}): Kube {
       }
     },
     snapshot: (namespace, only = BASE_KINDS) => readSnapshot(apis, namespace, only, options.forbidden),
+    snapshotAll: (namespaces, only = BASE_KINDS) => readSnapshots(apis, namespaces, only),
     exec: (namespace, pod, container, command, timeoutMs) => execInPod(kc, { namespace, pod, container, command, timeoutMs }),
     async logs(namespace, pod, container, options = {}) {
       const text = await core.readNamespacedPodLog({ name: pod, namespace, container, previous: options.previous, tailLines: options.tail });

@@ -1,11 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AdmissionregistrationV1Api, CoreV1Api, KubeConfig, RbacAuthorizationV1Api, SchedulingV1Api } from '@kubernetes/client-node';
+import { AdmissionregistrationV1Api, CoreV1Api, KubeConfig, RbacAuthorizationV1Api, SchedulingV1Api, type V1Namespace } from '@kubernetes/client-node';
 import type { Progress } from '../../cluster/progress.ts';
 import type { ClusterAccess } from '../../cluster/provider.ts';
 import { MANAGED_BY, type AttemptRecord } from '../attempt/record.ts';
 import { startAttempt } from '../attempt/lifecycle.ts';
 import { readAttempt, writeAttempt } from '../attempt/store.ts';
+import { decodeRecord } from '../attempt/record.ts';
+import { signingKey } from '../home.ts';
+import { snapshotKinds } from '../kube/kinds.ts';
 import { cleanupAttempt } from '../engine/cleanup.ts';
 import { Semaphore } from '../engine/semaphore.ts';
 import { gradeAttempt } from '../engine/grade.ts';
@@ -35,6 +38,8 @@ export interface WorkshopRecord {
 const RECORD = 'kubedrill.io/workshop-record';
 /** Tasks `create` injects at once (measured: bench/workshop.ts). */
 const CREATE_AT_ONCE = 4;
+/** Tasks `status` grades at once (each may exec probes into its pods). */
+const GRADE_AT_ONCE = 6;
 /** Seats `end` cleans up at once. */
 const END_AT_ONCE = 6;
 /** Credentials outlive the announced end by this much: a learner finishing the last minute is not cut off mid-command. */
@@ -317,39 +322,59 @@ export interface TaskStatus extends SeatTask {
  * `kubedrill hint` grades with: all of the scenario's but restartsStable,
  * and no stability window (a look at the room at once, not the verdict
  * `check` gives a learner; a pod that is not stable fails podsHealthy or
- * rolloutComplete too). A task whose namespace or record is gone is
- * `missing`.
+ * rolloutComplete too). The room is read with one list call per kind across
+ * the cluster, split by namespace (pods and learner-made objects carry no
+ * workshop label to select by); the probes run a few tasks at a time. A task
+ * whose namespace or record is gone is `missing`.
  */
 export async function workshopStatus(kube: Kube, record: WorkshopRecord, scenarios: ScenarioView[]): Promise<TaskStatus[]> {
-  const byId = new Map(scenarios.map((s) => [s.id, s]));
+  const byId = new Map(scenarios.map((s) => [s.id, { ...s, checks: quickChecks(s.checks) }]));
+  const tasks = seatTasks(record, scenarios);
+  const kinds = [...new Set([...byId.values()].flatMap((s) => snapshotKinds(s)))];
+  const room = await kube.snapshotAll(tasks.map((t) => t.namespace), kinds);
+  // Grading reads the room as read above; probes (exec, logs) still go to the cluster.
+  const read: Kube = { ...kube, snapshot: async (namespace, only) => room.get(namespace) ?? kube.snapshot(namespace, only) };
+  const key = await signingKey();
+  const pool = new Semaphore(GRADE_AT_ONCE);
   return Promise.all(
-    seatTasks(record, scenarios).map(async (task): Promise<TaskStatus> => {
-      const written = byId.get(task.scenario)!;
-      const scenario = { ...written, checks: quickChecks(written.checks) };
-      const maxPoints = scenario.checks.reduce((sum, c) => sum + c.points, 0);
-      const attempt = await readAttempt(kube, task.namespace).catch(() => undefined);
-      if (!attempt || attempt.state !== 'active') return { ...task, state: 'missing', points: 0, maxPoints, reason: `no active attempt in namespace ${task.namespace}`, hintsUsed: 0, revealed: false };
-      const graded = await gradeAttempt({ kube, scenario, record: attempt, windowMs: 0 });
-      const failing = graded.verdicts.find((v) => !v.passed);
-      const points = scenario.checks.reduce((sum, c) => sum + (graded.verdicts.find((v) => v.id === c.id)?.passed ? c.points : 0), 0);
-      // The first pass seen is the time to pass: written on the record, where only the instructor may write.
-      if (graded.passed && !attempt.passedAt) {
-        attempt.passedAt = graded.at;
-        await writeAttempt(kube, attempt);
-      }
-      return {
-        startedAt: attempt.startedAt,
-        ...(attempt.passedAt ? { passedAt: attempt.passedAt, secondsToPass: Math.round((Date.parse(attempt.passedAt) - Date.parse(attempt.startedAt)) / 1000) } : {}),
-        ...task,
-        state: graded.passed ? 'passed' : 'failing',
-        points,
-        maxPoints,
-        ...(failing ? { reason: `${failing.id}: ${failing.reason}` } : {}),
-        hintsUsed: attempt.hintsUsed,
-        revealed: attempt.revealed,
-      };
-    }),
+    tasks.map((task) =>
+      pool.run(async (): Promise<TaskStatus> => {
+        const scenario = byId.get(task.scenario)!;
+        const maxPoints = scenario.checks.reduce((sum, c) => sum + c.points, 0);
+        const ns = room.get(task.namespace)?.namespaceObject;
+        const attempt = ns && ns.status?.phase !== 'Terminating' ? recordOn(ns, key) : undefined;
+        if (!attempt || attempt.state !== 'active') return { ...task, state: 'missing', points: 0, maxPoints, reason: `no active attempt in namespace ${task.namespace}`, hintsUsed: 0, revealed: false };
+        const graded = await gradeAttempt({ kube: read, scenario, record: attempt, windowMs: 0 });
+        const failing = graded.verdicts.find((v) => !v.passed);
+        const points = scenario.checks.reduce((sum, c) => sum + (graded.verdicts.find((v) => v.id === c.id)?.passed ? c.points : 0), 0);
+        // The first pass seen is the time to pass: written on the record, where only the instructor may write.
+        if (graded.passed && !attempt.passedAt) {
+          attempt.passedAt = graded.at;
+          await writeAttempt(kube, attempt);
+        }
+        return {
+          startedAt: attempt.startedAt,
+          ...(attempt.passedAt ? { passedAt: attempt.passedAt, secondsToPass: Math.round((Date.parse(attempt.passedAt) - Date.parse(attempt.startedAt)) / 1000) } : {}),
+          ...task,
+          state: graded.passed ? 'passed' : 'failing',
+          points,
+          maxPoints,
+          ...(failing ? { reason: `${failing.id}: ${failing.reason}` } : {}),
+          hintsUsed: attempt.hintsUsed,
+          revealed: attempt.revealed,
+        };
+      }),
+    ),
   );
+}
+
+/** The attempt a namespace records, or undefined (none, or not signed with this key). */
+function recordOn(namespace: V1Namespace, key: Buffer): AttemptRecord | undefined {
+  try {
+    return decodeRecord(namespace, key);
+  } catch {
+    return undefined;
+  }
 }
 
 /** What `end` needs beside Kube: ServiceAccounts to delete, admission policies to look for afterwards. */
