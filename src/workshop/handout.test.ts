@@ -18,7 +18,7 @@ describe('handout', () => {
     expect(markdown).toMatch(/^# cka-day1: ana\n\nEnds 2026-12-03 15:45 UTC\. 2 tasks\./);
     expect(markdown).toContain('export KUBECONFIG=$PWD/ana.kubeconfig');
     expect(markdown).toContain('kubectl get pods -n ana-crashloop');
-    expect(markdown).toContain('anything inside your namespaces ana-crashloop, ana-netpol; nothing outside them');
+    expect(markdown).toContain('anything inside your namespaces ana-crashloop, ana-netpol; outside them, only PriorityClasses named ana-…');
     expect(markdown).toMatch(/## Task 1: API pods crash-loop\n\nNamespace `ana-crashloop` \(scenario crashloop-exit1\)\.\n\n {4}In namespace ana-crashloop/);
     expect(markdown).toContain('## Task 2: App cannot reach its database');
     expect(markdown).not.toContain('/tmp/out');

@@ -33,9 +33,9 @@ export function handout(input: HandoutInput): { markdown: string; html: string }
     `kubectl get pods -n ${input.tasks[0]?.namespace ?? '<namespace>'}`,
   ];
   const rules = [
-    `You may change anything inside your namespace${namespaces.length > 1 ? 's' : ''} ${namespaces.join(', ')}; nothing outside ${namespaces.length > 1 ? 'them' : 'it'}.`,
+    `You may change anything inside your namespace${namespaces.length > 1 ? 's' : ''} ${namespaces.join(', ')}; outside ${namespaces.length > 1 ? 'them' : 'it'}, only PriorityClasses named ${input.seat}-… (never a global default).`,
     'Pods run under PodSecurity baseline (no privileged containers, no host paths), at most 1Gi of memory per container.',
-    'Your instructor grades the room live; there is nothing to submit. Hints come from your instructor.',
+    `Your instructor grades the room live; there is nothing to submit. Hints come from your instructor. With kubedrill installed, \`kubedrill check --seat ${file}\` shows how your tasks stand (a look, recorded nowhere).`,
     `Your credentials stop working 10 minutes after the end (${ends}).`,
   ];
   const markdown = [
