@@ -3,7 +3,8 @@
  * `workshop status` (grade the room) a few times, then `workshop end`, on the
  * cluster that is up. Prints create, grade-all and end seconds (median of the
  * runs) and, per grading, how many cluster reads it made by kind of call
- * (namespace snapshots, exec probes, log reads, access reviews); writes
+ * (the room's snapshot and its list calls, exec probes, log reads, access
+ * reviews); writes
  * bench/results/workshop-<date>.{json,md}.
  *
  *   npm run bench:workshop [-- --seats 20] [--scenario crashloop-exit1] [--runs 1] [--gradings 3]
@@ -47,6 +48,8 @@ const kube = new Proxy(plain, {
     if (typeof value !== 'function') return value;
     return (...args: unknown[]) => {
       calls.set(String(key), (calls.get(String(key)) ?? 0) + 1);
+      // One list call per kind read (namespaces included), across the cluster.
+      if (key === 'snapshotAll') calls.set('  its list calls', (calls.get('  its list calls') ?? 0) + ((args[1] as unknown[] | undefined)?.length ?? 0));
       return (value as (...a: unknown[]) => unknown).apply(target, args);
     };
   },
