@@ -100,6 +100,7 @@ describe('a workshop on the real cluster (6 seats × crashloop-exit1, egress-net
     ['change seat d\'s policy', ['-n', netpol(d), 'delete', 'networkpolicy', 'app-egress']],
     ['read the control namespace', ['-n', `kubedrill-ws-${workshop}`, 'get', 'serviceaccounts']],
     ['edit its own attempt record', ['annotate', 'namespace', ns(c), 'kubedrill.io/attempt-']],
+    ['read seat d\'s attempt record', ['get', 'namespace', netpol(d), '-o', 'jsonpath={.metadata.annotations}']],
     ['edit seat d\'s attempt record', ['annotate', 'namespace', netpol(d), 'kubedrill.io/attempt-']],
     ['list nodes', ['get', 'nodes']],
     ['create a PriorityClass outside its prefix', ['create', 'priorityclass', `${workshop}-high`, '--value=1000']],
