@@ -7,7 +7,7 @@
  * reviews); writes
  * bench/results/workshop-<date>.{json,md}.
  *
- *   npm run bench:workshop [-- --seats 20] [--scenario crashloop-exit1] [--runs 1] [--gradings 3]
+ *   npm run bench:workshop [-- --seats 20] [--scenario crashloop-exit1] [--runs 1] [--gradings 3] [--solved N]
  *
  * A room that does not grade as expected (every untouched task failing, none
  * missing) fails the bench (exit 1).
@@ -17,6 +17,10 @@ import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { median } from './median.ts';
+import { execa } from 'execa';
+import { homeDir } from '../src/home.ts';
+import { stabilityWindowMs } from '../grader/index.ts';
+import { RoomWatcher } from '../src/workshop/board.ts';
 import { createProgress } from '../cluster/progress.ts';
 import { connectCluster } from '../src/cli/cluster.ts';
 import { findScenario } from '../src/cli/scenarios.ts';
@@ -31,11 +35,14 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'crashloop-exit1' },
     runs: { type: 'string', default: '1' },
     gradings: { type: 'string', default: '3' },
+    solved: { type: 'string', default: '' },
   },
 });
 const seats = Number(values.seats);
 const runs = Number(values.runs);
 const gradings = Number(values.gradings);
+// Seats that apply the solution before the board refreshes (their checks pass, so their probes run): half by default.
+const solved = values.solved === '' ? Math.floor(seats / 2) : Number(values.solved);
 const progress = createProgress();
 const { kube: plain, access } = await connectCluster({ autoUp: true, progress });
 const scenario = await findScenario(values.scenario!);
@@ -58,9 +65,15 @@ const kube = new Proxy(plain, {
 interface Run {
   createSeconds: number;
   gradeSeconds: number[];
+  /** The board's refreshes, a pause of REFRESH_PAUSE_MS apart: the first ones without a window, then the full checks with a chained window. */
+  boardSeconds: { seconds: number; chained: boolean }[];
   endSeconds: number;
   callsPerGrading: Record<string, number>;
+  callsPerRefresh: Record<string, number>;
 }
+
+const REFRESH_PAUSE_MS = 2000;
+const window = stabilityWindowMs(scenario.checks);
 const results: Run[] = [];
 let wrong = 0;
 for (let i = 0; i < runs; i++) {
@@ -77,7 +90,9 @@ for (let i = 0; i < runs; i++) {
   });
   const createSeconds = (Date.now() - t0) / 1000;
   const gradeSeconds: number[] = [];
+  const boardSeconds: Run['boardSeconds'] = [];
   let callsPerGrading: Record<string, number> = {};
+  let callsPerRefresh: Record<string, number> = {};
   try {
     for (let g = 0; g < gradings; g++) {
       calls.clear();
@@ -91,6 +106,34 @@ for (let i = 0; i < runs; i++) {
         console.error(`WRONG: untouched tasks not failing: ${off.map((task) => `${task.seat} ${task.state}${task.reason ? ` (${task.reason})` : ''}`).join('; ')}`);
       }
     }
+    // Half the room solves its task, so the board's refreshes run the probes of passing checks too.
+    await Promise.all(
+      record.seats.slice(0, solved).map((seat) =>
+        execa('sh', [scenario.solution], { env: { KUBECONFIG: join(outDir, `${seat}.kubeconfig`), NS: `${seat}-${scenario.namespace}`, PATH: `${join(homeDir(), 'bin')}:${process.env.PATH}` } }),
+      ),
+    );
+    // The board: refresh until a window has passed twice and every solved seat passes (the later refreshes grade with every check, window chained).
+    const watcher = new RoomWatcher(kube, record, [scenario]);
+    const boardFrom = Date.now();
+    let passing = 0;
+    while (Date.now() - boardFrom < 2 * window + 2 * REFRESH_PAUSE_MS || (passing < solved && Date.now() - boardFrom < 180_000)) {
+      calls.clear();
+      const t = Date.now();
+      const model = await watcher.refresh();
+      boardSeconds.push({ seconds: (Date.now() - t) / 1000, chained: t - boardFrom >= window });
+      callsPerRefresh = Object.fromEntries([...calls.entries()].sort());
+      passing = model.cells.filter((c) => c.state === 'passed').length;
+      const off = model.cells.filter((c) => !record.seats.slice(0, solved).includes(c.seat) && c.state !== 'not-started');
+      if (off.length > 0) {
+        wrong++;
+        console.error(`WRONG: board shows untouched tasks as ${off.map((c) => `${c.seat} ${c.state}`).join(', ')}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, REFRESH_PAUSE_MS));
+    }
+    if (passing !== solved) {
+      wrong++;
+      console.error(`WRONG: ${passing} tasks passed on the board, ${solved} seats applied the solution`);
+    }
   } finally {
     const t = Date.now();
     const left = await endWorkshop(kube, apis, record, [scenario], progress);
@@ -100,10 +143,10 @@ for (let i = 0; i < runs; i++) {
       console.error(`WRONG: left after end: ${left.join(', ')}`);
     }
     rmSync(outDir, { recursive: true, force: true });
-    results.push({ createSeconds, gradeSeconds, endSeconds, callsPerGrading });
+    results.push({ createSeconds, gradeSeconds, boardSeconds, endSeconds, callsPerGrading, callsPerRefresh });
   }
   const last = results.at(-1)!;
-  console.log(`run ${i + 1}/${runs}: ${seats} seats × ${scenario.id}: create ${last.createSeconds.toFixed(1)} s, grade-all ${last.gradeSeconds.map((s) => s.toFixed(1)).join(' / ')} s, end ${last.endSeconds.toFixed(1)} s`);
+  console.log(`run ${i + 1}/${runs}: ${seats} seats × ${scenario.id}: create ${last.createSeconds.toFixed(1)} s, grade-all ${last.gradeSeconds.map((s) => s.toFixed(1)).join(' / ')} s, board refresh ${last.boardSeconds.map((b) => `${b.seconds.toFixed(1)}${b.chained ? '' : '*'}`).join(' / ')} s (* before a window had passed), end ${last.endSeconds.toFixed(1)} s`);
 }
 
 const at = new Date().toISOString();
@@ -112,12 +155,13 @@ const warm = (r: Run): number[] => (r.gradeSeconds.length > 1 ? r.gradeSeconds.s
 const summary = {
   createSeconds: median(results.map((r) => r.createSeconds)),
   gradeSeconds: median(results.flatMap(warm)),
+  boardRefreshSeconds: median(results.flatMap((r) => r.boardSeconds.filter((b) => b.chained).map((b) => b.seconds))),
   endSeconds: median(results.map((r) => r.endSeconds)),
 };
 const result = {
   at,
   machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), kernel: release(), provider: access.provider },
-  room: { seats, scenario: scenario.id, runs, gradings },
+  room: { seats, scenario: scenario.id, runs, gradings, solved },
   median: summary,
   runs: results,
 };
@@ -125,15 +169,20 @@ const perGrading = results.at(-1)?.callsPerGrading ?? {};
 const lines = [
   `# workshop benchmark ${at}`,
   '',
-  `${result.machine.cpus} cores, ${result.machine.memoryGiB} GiB, ${result.machine.provider} provider; ${seats} seats × ${scenario.id}; median of ${runs} run(s), ${gradings} gradings each`,
+  `${result.machine.cpus} cores, ${result.machine.memoryGiB} GiB, ${result.machine.provider} provider; ${seats} seats × ${scenario.id}, ${solved} of them solved before the board's refreshes; median of ${runs} run(s), ${gradings} gradings each`,
   '',
   `- create: **${summary.createSeconds.toFixed(1)} s** (${(summary.createSeconds / seats).toFixed(1)} s a seat: inject, symptom, rights, token)`,
   `- grade the room (\`workshop status\`): **${summary.gradeSeconds.toFixed(1)} s**`,
+  `- refresh the board (\`workshop board\`/\`serve\`: every check, the ${window / 1000} s stability window chained to an earlier refresh): **${summary.boardRefreshSeconds.toFixed(1)} s**`,
   `- end: **${summary.endSeconds.toFixed(1)} s**`,
   '',
   '| cluster call per grading | count |',
   '|---|---|',
   ...Object.entries(perGrading).map(([k, v]) => `| ${k} | ${v} |`),
+  '',
+  '| cluster call per board refresh | count |',
+  '|---|---|',
+  ...Object.entries(results.at(-1)?.callsPerRefresh ?? {}).map(([k, v]) => `| ${k} | ${v} |`),
   '',
 ];
 const stamp = at.replace(/[:T]/g, '-').slice(0, 19);

@@ -38,12 +38,13 @@ export async function missingPackages(names: readonly string[]): Promise<string[
 }
 
 /**
- * Install whatever is missing with apt-get (update first). While it runs, a
+ * Install whatever is missing of `packages` (default: the local provider's)
+ * with apt-get (update first). While it runs, a
  * policy-rc.d keeps Debian from starting the packages' own services (a system
  * containerd or registry would compete for ports and state).
  */
-export async function ensurePackages(options: { logDir: string; info: (line: string) => void }): Promise<void> {
-  const missing = await missingPackages(requiredPackages);
+export async function ensurePackages(options: { logDir: string; info: (line: string) => void; packages?: readonly string[] }): Promise<void> {
+  const missing = await missingPackages(options.packages ?? requiredPackages);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
     throw new ClusterError(`packages: missing ${missing.join(', ')} and not running as root`, {

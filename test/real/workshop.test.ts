@@ -1,10 +1,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
+import { execa, type ResultPromise } from 'execa';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/home.ts';
 import { tokenExpiry } from '../../src/workshop/seat-access.ts';
+import { launchChromium } from './helpers/browser.ts';
 
 // A workshop on the real cluster through the CLI, as an instructor runs it:
 // six seats, each with crashloop-exit1 and egress-networkpolicy; seat a
@@ -52,7 +54,33 @@ beforeAll(() => {
   symlinkSync(join(ambientHome, 'bin', 'kubectl'), join(home, 'bin', 'kubectl'));
 });
 
+/** `workshop serve` running for the test, and where. */
+interface Served {
+  process: ResultPromise;
+  url: string;
+}
+
+/** Start `workshop serve` on a free loopback port; resolves once it prints its address. */
+async function serve(...flags: string[]): Promise<Served> {
+  const child = execa(bin, ['workshop', 'serve', workshop, '--port', '0', '--interval', '2s', ...flags], { reject: false, stdin: 'ignore', env: { KUBEDRILL_HOME: home, NO_COLOR: '1' } });
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      seen += String(chunk);
+      const match = /board at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(seen);
+      if (match) resolve(match[1]!);
+    });
+    void child.then(() => reject(new Error(`workshop serve ended: ${seen}`)));
+  });
+  return { process: child, url };
+}
+
+let browser: Browser | undefined;
+const servers: Served[] = [];
+
 afterAll(async () => {
+  await browser?.close();
+  for (const s of servers) s.process.kill('SIGTERM');
   await kd('workshop', 'end', workshop);
   rmSync(home, { recursive: true, force: true });
 });
@@ -148,6 +176,36 @@ describe('a workshop on the real cluster (6 seats × crashloop-exit1, egress-net
     expect(limits.stdout).toBe('1Gi');
   });
 
+  let grid: Page;
+  let hidden: Page;
+  const cell = (page: Page, seat: string, task: string) => page.locator(`tr[data-seat="${seat}"] td[data-task="${task}"]`);
+
+  it('shows the room on the terminal board and the web page: every task not started', async () => {
+    const board = await kd('workshop', 'board', workshop, '--once', '--json');
+    expect(board.code, board.stderr).toBe(0);
+    const model = JSON.parse(board.stdout) as { seats: string[]; cells: { state: string }[] };
+    expect(model.seats).toEqual(seats);
+    expect(model.cells.map((c) => c.state)).toEqual(Array(12).fill('not-started'));
+    const text = await kd('workshop', 'board', workshop, '--once');
+    expect(text.stdout.split('\n').filter((l) => l.includes('· not started'))).toHaveLength(6);
+
+    servers.push(await serve(), await serve('--leaderboard', '--hide-names'));
+    browser = await launchChromium();
+    grid = await browser.newPage({ viewport: { width: 1280, height: 560 } });
+    await grid.goto(servers[0]!.url);
+    await cell(grid, a, 'crashloop-exit1').waitFor();
+    expect(await grid.locator('tbody tr').count()).toBe(6);
+    expect(await grid.locator('td[data-state="not-started"]').count()).toBe(12);
+    expect(await grid.locator('#board').isHidden()).toBe(true);
+    // Read-only: nothing but GET, and no credential of any kind in what the page gets.
+    expect((await fetch(servers[0]!.url, { method: 'POST' })).status).toBe(405);
+    const json = await (await fetch(`${servers[0]!.url}board.json`)).text();
+    expect(json).not.toMatch(/token|kubeconfig|BEGIN CERTIFICATE|kubedrill\.io\/attempt/);
+    hidden = await browser.newPage({ viewport: { width: 1280, height: 560 } });
+    await hidden.goto(servers[1]!.url);
+    await hidden.locator('#ranks li').first().waitFor();
+  });
+
   it('grades the room: the solutions pass, shortcuts fail with their reasons, untouched tasks fail', async () => {
     expect((await asSeat(a, join(root, 'scenarios/crashloop-exit1/solution.sh'))).code).toBe(0);
     expect((await asSeat(a, join(root, 'scenarios/egress-networkpolicy/solution.sh'), [], netpol(a))).code).toBe(0);
@@ -190,6 +248,19 @@ describe('a workshop on the real cluster (6 seats × crashloop-exit1, egress-net
     expect(theirs.code).toBe(1);
     expect(theirs.stdout).toMatch(/crashloop-exit1 in .*: not yet/);
     expect(theirs.stdout).toMatch(/FAIL api-spec-unchanged/);
+    // The page shows seat a's passes without a reload, within a refresh (2 s apart, each well under 5 s).
+    await grid.locator(`tr[data-seat="${a}"] td[data-task="crashloop-exit1"][data-state="passed"]`).waitFor({ timeout: 20_000 });
+    await grid.locator(`tr[data-seat="${a}"] td[data-task="egress-networkpolicy"][data-state="passed"]`).waitFor({ timeout: 20_000 });
+    expect(await cell(grid, b, 'crashloop-exit1').getAttribute('data-state')).toBe('failing');
+    mkdirSync(join(root, 'test-results'), { recursive: true });
+    await grid.screenshot({ path: join(root, 'test-results', 'workshop-board.png') });
+    // Projected with names hidden: seats by number, no learner's name anywhere on the page; the leaderboard leads with a.
+    await hidden.locator('#ranks li', { hasText: 'Seat 1 — 2 passed' }).waitFor({ timeout: 20_000 });
+    const page = await hidden.content();
+    for (const seat of seats) expect(page).not.toContain(seat);
+    await hidden.screenshot({ path: join(root, 'test-results', 'workshop-board-hidden.png') });
+    // Their refreshes would only load the cluster for the rest of the test.
+    for (const s of servers.splice(0)) s.process.kill('SIGTERM');
     const list = await kd('workshop', 'list', '--json');
     expect((JSON.parse(list.stdout) as { workshops: { name: string }[] }).workshops.map((w) => w.name)).toContain(workshop);
     // The instructor's own `status` lists no seat's attempt.

@@ -5,6 +5,9 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { ClusterError } from '../../../cluster/errors.ts';
 import { connect, type SnapshotKind } from '../../kube/client.ts';
 import { lookAsSeat, seatOfToken } from '../../workshop/seat-check.ts';
+import { RoomWatcher, type BoardModel } from '../../workshop/board.ts';
+import { renderBoardText } from '../../workshop/board-text.ts';
+import { serveBoard } from '../../workshop/board-web.ts';
 import { createProgress } from '../../../cluster/progress.ts';
 import { parseDuration } from '../../engine/wait.ts';
 import { createWorkshop, endWorkshop, extendWorkshop, listWorkshops, readWorkshop, resetSeat, seatTasks, workshopApis, WorkshopError, workshopStatus, type WorkshopRecord } from '../../workshop/workshop.ts';
@@ -46,6 +49,24 @@ export function registerWorkshopCommands(program: Command, run: Run): void {
     .description('grade every seat\'s every task now, with your identity')
     .option('--json', 'one JSON document')
     .action((name: string, flags: { json?: boolean }) => run(() => workshopStatusCommand(name, flags)));
+  workshop
+    .command('board <name>')
+    .description('the room live in the terminal: seats × tasks, time left, hints, stuck flags (Ctrl-C ends it)')
+    .option('--interval <duration>', 'pause between refreshes', '3s')
+    .option('--stuck <duration>', 'flag a task unchanged this long', '5m')
+    .option('--once', 'one refresh, printed, then exit')
+    .option('--json', 'with --once: the board\'s model as one JSON document')
+    .action((name: string, flags: BoardFlags) => run(() => workshopBoardCommand(name, flags)));
+  workshop
+    .command('serve <name>')
+    .description('the room live as a read-only web page (server-sent events), on loopback unless --host says otherwise')
+    .option('--port <port>', 'TCP port (0: any free one)', '8080')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--interval <duration>', 'pause between refreshes', '3s')
+    .option('--stuck <duration>', 'flag a task unchanged this long', '5m')
+    .option('--leaderboard', 'show a leaderboard beside the grid')
+    .option('--hide-names', 'show seats as Seat 1, Seat 2… (for projecting)')
+    .action((name: string, flags: ServeFlags) => run(() => workshopServeCommand(name, flags)));
   workshop
     .command('list')
     .description('the workshops on this cluster')
@@ -278,4 +299,94 @@ export async function seatCheckCommand(task: string | undefined, options: { seat
   out();
   out(paint.dim('A look with your seat\'s rights, recorded nowhere: your instructor\'s `kubedrill workshop status` is the grade.'));
   return passed ? EXIT.ok : EXIT.checkFailed;
+}
+
+interface BoardFlags {
+  interval: string;
+  stuck: string;
+  once?: boolean;
+  json?: boolean;
+}
+
+interface ServeFlags {
+  port: string;
+  host: string;
+  interval: string;
+  stuck: string;
+  leaderboard?: boolean;
+  hideNames?: boolean;
+}
+
+/** The room's watcher for `board` and `serve`: the workshop on the current cluster, with the instructor's identity. */
+async function watchRoom(name: string, stuck: string): Promise<RoomWatcher> {
+  const { kube } = await connectCluster({ autoUp: false, progress: createProgress({ quiet: true }) });
+  const record = await found(name, await readWorkshop(kube, name));
+  return new RoomWatcher(kube, record, await scenariosOf(record), { stuckMinutes: parseDuration(stuck) / 60_000 });
+}
+
+/**
+ * `kubedrill workshop board <name>`: redraws the room in place — cursor
+ * home, every line cleared to its end, the rest of the screen cleared — so
+ * nothing flickers, over SSH too; frames are cut to the terminal's width.
+ * Not on a terminal (or with --once) it prints one frame per refresh.
+ */
+async function workshopBoardCommand(name: string, flags: BoardFlags): Promise<number> {
+  const watcher = await watchRoom(name, flags.stuck);
+  const intervalMs = parseDuration(flags.interval);
+  const colors = { green: paint.green, red: paint.red, yellow: paint.yellow, dim: paint.dim, bold: paint.bold };
+  const frame = (model: BoardModel): string[] => renderBoardText(model, { width: process.stdout.columns || 120, colors });
+  if (flags.once) {
+    const model = await watcher.refresh();
+    if (flags.json) outJson(model);
+    else for (const line of frame(model)) out(line);
+    return EXIT.ok;
+  }
+  const live = Boolean(process.stdout.isTTY);
+  if (live) process.stdout.write('\x1b[?25l\x1b[2J');
+  const restore = (): void => {
+    if (live) process.stdout.write('\x1b[?25h\n');
+  };
+  process.once('exit', restore);
+  const stop = untilStopped();
+  while (!stop.stopped) {
+    const model = await watcher.refresh();
+    const lines = frame(model);
+    if (live) process.stdout.write(`\x1b[H${lines.map((l) => `${l}\x1b[K`).join('\n')}\n\x1b[J`);
+    else out([...lines, ''].join('\n'));
+    await Promise.race([stop.done, new Promise((resolve) => setTimeout(resolve, intervalMs))]);
+  }
+  return EXIT.ok;
+}
+
+/** Ctrl-C or a TERM ends `board` and `serve` normally (they make nothing to clean up). */
+function untilStopped(): { readonly stopped: boolean; done: Promise<void> } {
+  const state = { stopped: false, done: Promise.resolve() };
+  state.done = new Promise<void>((resolve) => {
+    const end = (): void => {
+      state.stopped = true;
+      resolve();
+    };
+    process.once('SIGINT', end);
+    process.once('SIGTERM', end);
+  });
+  return state;
+}
+
+/** `kubedrill workshop serve <name>`: the board as a read-only web page until Ctrl-C. */
+async function workshopServeCommand(name: string, flags: ServeFlags): Promise<number> {
+  const port = Number(flags.port);
+  if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new UsageError(`--port ${flags.port}: expected a TCP port (0-65535)`);
+  const watcher = await watchRoom(name, flags.stuck);
+  const served = await serveBoard({
+    next: () => watcher.refresh(),
+    intervalMs: parseDuration(flags.interval),
+    page: { leaderboard: Boolean(flags.leaderboard), hideNames: Boolean(flags.hideNames) },
+    host: flags.host,
+    port,
+    onError: (error) => process.stderr.write(paint.dim(`refresh failed: ${(error as Error).message}\n`)),
+  });
+  process.stderr.write(`workshop ${name}: board at ${served.url}${flags.host === '127.0.0.1' || flags.host === '::1' || flags.host === 'localhost' ? ' (this machine only; --host <address> to open it to the room)' : ''}\n`);
+  await untilStopped().done;
+  await served.close();
+  return EXIT.ok;
 }
