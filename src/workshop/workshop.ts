@@ -159,18 +159,26 @@ export async function createWorkshop(options: CreateOptions): Promise<{ record: 
       throw error;
     }
   }
-  // A few tasks at once: each mostly waits for its pods and its symptom.
+  // A few tasks at once: each mostly waits for its pods and its symptom. After a failure no task
+  // starts, and the ones under way finish (or clean up, on Ctrl-C) before the create reports it.
   const pool = new Semaphore(CREATE_AT_ONCE);
+  const failures: unknown[] = [];
   await Promise.all(
     seatTasks(record, options.scenarios).map((task) =>
       pool.run(async () => {
-        options.signal?.throwIfAborted();
-        const have = await readAttempt(kube, task.namespace).catch(() => undefined);
-        if (have && have.state === 'active') return;
-        await progress.step(`${task.seat}: ${task.scenario} in ${task.namespace}`, () => startSeatTask(kube, record, options.scenarios, task, progress, options.signal));
+        if (failures.length > 0 || options.signal?.aborted) return;
+        try {
+          const have = await readAttempt(kube, task.namespace).catch(() => undefined);
+          if (have && have.state === 'active') return;
+          await progress.step(`${task.seat}: ${task.scenario} in ${task.namespace}`, () => startSeatTask(kube, record, options.scenarios, task, progress, options.signal));
+        } catch (error) {
+          failures.push(error);
+        }
       }),
     ),
   );
+  options.signal?.throwIfAborted();
+  if (failures.length > 0) throw failures[0];
   return { record, kubeconfigs: await issueKubeconfigs(apis, record, options.scenarios, options.outDir) };
 }
 
