@@ -261,6 +261,10 @@ describe('a workshop on the real cluster (6 seats × crashloop-exit1, egress-net
     await hidden.screenshot({ path: join(root, 'test-results', 'workshop-board-hidden.png') });
     // Their refreshes would only load the cluster for the rest of the test.
     for (const s of servers.splice(0)) s.process.kill('SIGTERM');
+    // The terminal board agrees: seat a passed both, seat b fails both.
+    const frame = (await kd('workshop', 'board', workshop, '--once')).stdout;
+    expect(frame).toMatch(new RegExp(`^${a} +✓ \\S+ +✓ \\S+`, 'm'));
+    expect(frame).toMatch(new RegExp(`^${b} +✗ .* ✗ `, 'm'));
     const list = await kd('workshop', 'list', '--json');
     expect((JSON.parse(list.stdout) as { workshops: { name: string }[] }).workshops.map((w) => w.name)).toContain(workshop);
     // The instructor's own `status` lists no seat's attempt.
