@@ -117,7 +117,9 @@ export async function grade(specs: CheckSpec[], ctx: CheckContext): Promise<Verd
         const run = checks[spec.kind] as (check: CheckSpec, ctx: CheckContext) => Outcome | Promise<Outcome>;
         const outcome = await run(spec, own);
         const verdict: Verdict = { id: spec.id, passed: outcome.passed, reason: outcome.reason, where: inNamespace(outcome.where ?? checkWhere(spec, ns), ns) };
-        return outcome.final && !outcome.passed ? { ...verdict, final: true } : verdict;
+        if (outcome.passed) return verdict;
+        if (outcome.final) return { ...verdict, final: true };
+        return outcome.finalAfterS !== undefined ? { ...verdict, finalAfterS: outcome.finalAfterS } : verdict;
       } catch (error) {
         return { id: spec.id, passed: false, reason: `internal error in ${spec.kind} check: ${errorMessage(error)}`, where: inNamespace(checkWhere(spec, ns), ns) };
       }

@@ -14,6 +14,12 @@ export interface Outcome {
    * Never set on a failure a controller or the kubelet may still turn.
    */
   final?: true;
+  /**
+   * A failure only a learner's change can undo, but one the API server
+   * answers from caches that follow the objects a moment late (the
+   * authorizer's): final once the learner has been done this many seconds.
+   */
+  finalAfterS?: number;
 }
 
 /** The params of one check kind, e.g. CheckOf<'rolloutComplete'>. */
@@ -41,4 +47,14 @@ export function fail(reason: string, where: Where): Outcome {
  */
 export function finalFail(reason: string, where: Where): Outcome {
   return { passed: false, reason, where, final: true };
+}
+
+/**
+ * A failure only the learner can undo, read through a cache that settles
+ * within seconds (what RBAC allows: the authorizer's informers, the
+ * ClusterRole aggregation controller): final `seconds` after the learner (a
+ * verify script) is done, never sooner.
+ */
+export function settledFail(reason: string, where: Where, seconds: number): Outcome {
+  return { passed: false, reason, where, finalAfterS: seconds };
 }

@@ -162,4 +162,6 @@ export interface Verdict {
   where: Where;
   /** On a failure only a learner's change can undo (the tracked object gone, a learner-owned field wrong): see docs/decisions/0080. */
   final?: true;
+  /** On a failure final only once the learner has been done this long (what RBAC allows): see docs/decisions/0080. */
+  finalAfterS?: number;
 }

@@ -40,6 +40,8 @@ describe('accessReview on recorded SubjectAccessReviews', () => {
     for (const reason of reasons) expect(verdict!.reason).toMatch(reason);
     expect(verdict!.passed).toBe(passed);
     expect(verdict!.final).toBeUndefined();
+    // A wrong answer is final only once the learner has been done 20 s (the authorizer's caches); a right one never.
+    expect(verdict!.finalAfterS).toBe(passed || params.serviceAccount === 'ghost' ? undefined : 20);
     expect(verdict!.where).toMatchObject({ kind: 'ServiceAccount', name: params.serviceAccount, namespace: ns });
   });
 

@@ -1,9 +1,12 @@
-import { fail, pass } from '../outcome.ts';
+import { fail, pass, settledFail } from '../outcome.ts';
 import type { CheckOf, Outcome } from '../outcome.ts';
 import type { AccessAnswer, AccessQuestion, CheckContext } from '../types.ts';
 
 // Reviews asked at once by one check.
 const BATCH = 6;
+// Seconds after the learner is done that a wrong answer stays wrong: the authorizer's caches and the
+// ClusterRole aggregation controller settle within a second or two; twenty leaves room for a loaded node.
+const SETTLE_S = 20;
 
 /**
  * accessReview: asks the API server's authorizer (SubjectAccessReviews, as
@@ -14,7 +17,10 @@ const BATCH = 6;
  * objects' shape; "denied" over a matrix of verbs, resources and namespaces
  * is how a scenario says "this much and nothing more". A missing
  * ServiceAccount fails: a grant to a name nobody runs as proves nothing.
- * Never final: a binding just written may take a moment to reach the authorizer.
+ * A wrong answer is final once the learner has been done SETTLE_S seconds:
+ * only the learner writes Roles, bindings and ClusterRoles, but the
+ * authorizer answers from informers that follow them a moment late, and the
+ * aggregation controller fills an aggregated ClusterRole after it is made.
  */
 export async function accessReview(check: CheckOf<'accessReview'>, ctx: CheckContext): Promise<Outcome> {
   const own = ctx.snapshot.namespace;
@@ -56,7 +62,7 @@ export async function accessReview(check: CheckOf<'accessReview'>, ctx: CheckCon
   if (wrong.length > 0) {
     const first = wrong[0]!;
     const more = wrong.length > 1 ? ` (and ${wrong.length - 1} more of the first ${answers.length} of ${questions.length} questions)` : '';
-    return fail(`can ${who} ${words(first.q)}: expected ${check.expect}, saw ${first.a.allowed ? 'allowed' : 'denied'}${first.a.reason ? ` (${first.a.reason})` : ''}${more}`, where);
+    return settledFail(`can ${who} ${words(first.q)}: expected ${check.expect}, saw ${first.a.allowed ? 'allowed' : 'denied'}${first.a.reason ? ` (${first.a.reason})` : ''}${more}`, where, SETTLE_S);
   }
   const only = questions.length === 1 ? `can ${who} ${words(questions[0]!)}` : `${questions.length} questions for ${who} (${check.verbs.join(', ')} × ${check.resources.join(', ')})`;
   return pass(`${only}: all ${check.expect}`, where);

@@ -91,12 +91,21 @@ export interface GradeUntilOptions extends GradeOptions {
    * deleted workload or a changed kept object ends the grading at once.
    */
   stopOnFinal?: boolean;
+  /** When the learner (a verify script) was done: a failure final only after some seconds counts from here (default: the call). */
+  doneAt?: number;
+}
+
+/** Whether a failing verdict is final at `at` (ms) for a learner done at `doneAt`: final now, or settled long enough. */
+export function finalAt(verdict: Pick<Verdict, 'passed' | 'final' | 'finalAfterS'>, at: number, doneAt: number): boolean {
+  if (verdict.passed) return false;
+  return Boolean(verdict.final) || (verdict.finalAfterS !== undefined && at - doneAt >= verdict.finalAfterS * 1000);
 }
 
 /** Grade until it passes, fails for good (`stopOnFinal`), or `waitMs` runs out; returns the last result. */
 export async function gradeUntilPass(options: GradeUntilOptions): Promise<GradeResult & { snapshot: Snapshot; final: boolean }> {
   const deadline = Date.now() + options.waitMs;
-  const isFinal = (r: GradeResult): boolean => Boolean(options.stopOnFinal) && r.verdicts.some((v) => !v.passed && v.final);
+  const doneAt = options.doneAt ?? Date.now();
+  const isFinal = (r: GradeResult): boolean => Boolean(options.stopOnFinal) && r.verdicts.some((v) => finalAt(v, Date.parse(r.at), doneAt));
   if (options.stopOnFinal) {
     const quick = await gradeAttempt({ ...options, scenario: { ...options.scenario, checks: options.scenario.checks.filter((c) => !PROBING.has(c.kind)) }, windowMs: 0 });
     if (isFinal(quick)) return { ...quick, final: true };

@@ -4,7 +4,7 @@ import { silentProgress, type Progress } from '../../cluster/progress.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { startAttempt } from '../attempt/lifecycle.ts';
 import { cleanupAttempt, HostPathsLeftError, leftovers, type Leftover } from './cleanup.ts';
-import { gradeAttempt, gradeUntilPass } from './grade.ts';
+import { finalAt, gradeAttempt, gradeUntilPass } from './grade.ts';
 import { genericShortcuts, type CaseScript } from './generic-shortcuts.ts';
 import { runScript } from './run-script.ts';
 import { parseDuration } from './wait.ts';
@@ -281,13 +281,14 @@ async function runCase(options: VerifyOptions, written: Scenario, script: CaseSc
     const settleFrom = Date.now();
     const waitMs = parseDuration(scenario.settle);
     // Only a shortcut may end at a final failure: a fix or solution always gets its whole settle time.
-    let graded = await gradeUntilPass({ kube, scenario, record, waitMs, signal: options.signal, stopOnFinal: script.kind === 'shortcut', probeLast: true });
+    let graded = await gradeUntilPass({ kube, scenario, record, waitMs, signal: options.signal, stopOnFinal: script.kind === 'shortcut', probeLast: true, doneAt: settleFrom });
+    const finalNow = (v: Verdict): boolean => finalAt(v, Date.parse(graded.at), settleFrom);
     let note = '';
     const endedEarly = graded.final;
     if (graded.final && audited(written.id, script.name, { share: options.auditShare ?? 0, seed: options.auditSeed ?? '' })) {
       // Prove the rule on a sample: the early verdict must still be the deadline's.
       audit = true;
-      const early = graded.verdicts.filter((v) => v.final).map((v) => v.id).join(', ');
+      const early = graded.verdicts.filter(finalNow).map((v) => v.id).join(', ');
       graded = await gradeUntilPass({ kube, scenario, record, waitMs: Math.max(0, settleFrom + waitMs - Date.now()), signal: options.signal, probeLast: true });
       note = graded.passed ? `ended early on a final failure (${early}) but PASSED at the deadline — the early-end rule is wrong: ` : `(audited: ended early on ${early}, still failing at the deadline) `;
     }
@@ -297,7 +298,7 @@ async function runCase(options: VerifyOptions, written: Scenario, script: CaseSc
     const failing = graded.verdicts.filter((v) => !v.passed);
     const reason = graded.passed
       ? `${note}all ${graded.verdicts.length} checks pass ${Math.round((Date.now() - settleFrom) / 1000)}s after the script`
-      : note + failing.map((v) => `${v.id}${v.final ? ' (final)' : ''}: ${v.reason}`).join('; ');
+      : note + failing.map((v) => `${v.id}${finalNow(v) ? ' (final)' : ''}: ${v.reason}`).join('; ');
     return result(graded.passed ? 'pass' : 'fail', reason);
   } catch (error) {
     // An error proves nothing either way: report it as the unexpected outcome.
