@@ -12,7 +12,8 @@ import { Semaphore } from '../engine/semaphore.ts';
 import { signingKey } from '../home.ts';
 import type { Kube } from '../kube/client.ts';
 import { snapshotKinds } from '../kube/kinds.ts';
-import { seatTasks, type SeatTask, type WorkshopRecord } from './workshop.ts';
+import { seatTasks, type SeatTask } from './plan.ts';
+import type { WorkshopRecord } from './workshop.ts';
 
 /** One seat's task on the board. */
 export interface BoardCell extends SeatTask {
@@ -24,6 +25,9 @@ export interface BoardCell extends SeatTask {
   maxPoints: number;
   hintsUsed: number;
   revealed: boolean;
+  startedAt?: string;
+  /** When a refresh (or `workshop status`) first saw it pass, kept if it fails again later. */
+  passedAt?: string;
   secondsToPass?: number;
   /** Why the instructor may want to look: no change for a while, or a crash loop the learner's change left. */
   stuck?: string;
@@ -107,14 +111,14 @@ export class RoomWatcher {
     } catch {
       attempt = undefined;
     }
-    const maxPoints = written.checks.reduce((sum, c) => sum + c.points, 0);
-    if (!attempt || attempt.state !== 'active') return this.note({ ...task, state: 'missing', points: 0, maxPoints, reason: `no active attempt in namespace ${task.namespace}`, hintsUsed: 0, revealed: false }, takenAt);
     const window = stabilityWindowMs(written.checks);
     const before = [...this.history].reverse().find((h) => h.takenAt <= takenAt - window)?.room.get(task.namespace);
     const scenario = before ? written : { ...written, checks: quickChecks(written.checks) };
+    // Points out of the checks graded this time (the first window's looks leave restartsStable out).
+    const maxPoints = scenario.checks.reduce((sum, c) => sum + c.points, 0);
+    if (!attempt || attempt.state !== 'active') return this.note({ ...task, state: 'missing', points: 0, maxPoints, reason: `no active attempt in namespace ${task.namespace}`, hintsUsed: 0, revealed: false }, takenAt);
     const graded = await gradeAttempt({ kube: read, scenario, record: attempt, ...(before ? { before, windowMs: window } : { windowMs: 0 }) });
     const failing = graded.verdicts.find((v) => !v.passed);
-    // Points out of the checks graded this time (the first window's looks leave restartsStable out).
     const points = scenario.checks.reduce((sum, c) => sum + (graded.verdicts.find((v) => v.id === c.id)?.passed ? c.points : 0), 0);
     if (graded.passed && !attempt.passedAt) {
       attempt.passedAt = graded.at;
@@ -128,10 +132,11 @@ export class RoomWatcher {
         state: graded.passed ? 'passed' : touched ? 'failing' : 'not-started',
         ...(failing ? { reason: `${failing.id}: ${failing.reason}` } : {}),
         points,
-        maxPoints: scenario.checks.reduce((sum, c) => sum + c.points, 0),
+        maxPoints,
         hintsUsed: attempt.hintsUsed,
         revealed: attempt.revealed,
-        ...(attempt.passedAt ? { secondsToPass: Math.round((Date.parse(attempt.passedAt) - Date.parse(attempt.startedAt)) / 1000) } : {}),
+        startedAt: attempt.startedAt,
+        ...(attempt.passedAt ? { passedAt: attempt.passedAt, secondsToPass: Math.round((Date.parse(attempt.passedAt) - Date.parse(attempt.startedAt)) / 1000) } : {}),
         ...(crashLoop ? { stuck: 'crash loop' } : {}),
       },
       takenAt,

@@ -1,6 +1,7 @@
 import { clusterNames } from '../engine/cluster-names.ts';
 import type { ScenarioView } from '../engine/scenario-view.ts';
 import { isClusterScoped } from '../kube/client.ts';
+import type { WorkshopRecord } from './workshop.ts';
 
 /**
  * Why a scenario cannot run once per seat on one shared cluster, or
@@ -61,4 +62,22 @@ function suggest(name: string): string {
 /** A seat's namespace for a scenario namespace: `<seat>-<namespace>`. */
 export function seatNamespace(seat: string, namespace: string): string {
   return `${seat}-${namespace}`;
+}
+
+/** One seat's task: where it runs and how it stands. */
+export interface SeatTask {
+  seat: string;
+  scenario: string;
+  namespace: string;
+}
+
+/** Every seat × scenario of a workshop, seat by seat. */
+export function seatTasks(record: Pick<WorkshopRecord, 'seats' | 'scenarios'>, scenarios: Pick<ScenarioView, 'id' | 'namespace'>[]): SeatTask[] {
+  return record.seats.flatMap((seat) =>
+    record.scenarios.map((id) => {
+      const scenario = scenarios.find((s) => s.id === id);
+      if (!scenario) throw new Error(`workshop names scenario ${id}, which this kubedrill does not have`);
+      return { seat, scenario: id, namespace: seatNamespace(seat, scenario.namespace) };
+    }),
+  );
 }

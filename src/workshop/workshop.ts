@@ -1,26 +1,24 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AdmissionregistrationV1Api, CoreV1Api, KubeConfig, RbacAuthorizationV1Api, SchedulingV1Api, type V1Namespace } from '@kubernetes/client-node';
+import { AdmissionregistrationV1Api, CoreV1Api, KubeConfig, RbacAuthorizationV1Api, SchedulingV1Api } from '@kubernetes/client-node';
 import type { Progress } from '../../cluster/progress.ts';
 import type { ClusterAccess } from '../../cluster/provider.ts';
 import { MANAGED_BY, type AttemptRecord } from '../attempt/record.ts';
 import { startAttempt } from '../attempt/lifecycle.ts';
-import { readAttempt, writeAttempt } from '../attempt/store.ts';
-import { decodeRecord } from '../attempt/record.ts';
-import { signingKey } from '../home.ts';
-import { snapshotKinds } from '../kube/kinds.ts';
+import { readAttempt } from '../attempt/store.ts';
 import { cleanupAttempt } from '../engine/cleanup.ts';
 import { Semaphore } from '../engine/semaphore.ts';
-import { gradeAttempt } from '../engine/grade.ts';
-import { quickChecks } from '../engine/hint.ts';
 import type { ScenarioView } from '../engine/scenario-view.ts';
 import type { Kube } from '../kube/client.ts';
 import { isNotFound, sleep } from '../kube/client.ts';
-import { seatNamespace, seatNames, sharedClusterProblem } from './plan.ts';
+import { seatNames, seatTasks, sharedClusterProblem, type SeatTask } from './plan.ts';
+import { RoomWatcher } from './board.ts';
 import { footprint, freeRoom, roomProblem, SEAT_LIMITS_NAME, seatLimitObjects, seatLimits, seatPodSecurity } from './seat-limits.ts';
 import { guardrailObjects, guardrailProblem, guardrailRefs, seatClasses } from './guardrails.ts';
 import { imagesProblem, networkPolicyProblem } from './preflight.ts';
 import { grantSeat, SEAT_LABEL, seatKubeconfig, seatToken, WORKSHOP_LABEL, type SeatApis } from './seat-access.ts';
+
+export { seatTasks, type SeatTask };
 
 /** What `workshop create` stores on the control namespace: the plan every other workshop command reads. */
 export interface WorkshopRecord {
@@ -38,8 +36,6 @@ export interface WorkshopRecord {
 const RECORD = 'kubedrill.io/workshop-record';
 /** Tasks `create` injects at once (measured: bench/workshop.ts). */
 const CREATE_AT_ONCE = 4;
-/** Tasks `status` grades at once (each may exec probes into its pods). */
-const GRADE_AT_ONCE = 6;
 /** Seats `end` cleans up at once. */
 const END_AT_ONCE = 6;
 /** Credentials outlive the announced end by this much: a learner finishing the last minute is not cut off mid-command. */
@@ -49,24 +45,6 @@ const WORKSHOP_NAME = /^[a-z0-9]([-a-z0-9]{0,18}[a-z0-9])?$/;
 /** The control namespace of workshop `name`. */
 export function controlNamespace(name: string): string {
   return `kubedrill-ws-${name}`;
-}
-
-/** One seat's task: where it runs and how it stands. */
-export interface SeatTask {
-  seat: string;
-  scenario: string;
-  namespace: string;
-}
-
-/** Every seat × scenario of a workshop, seat by seat. */
-export function seatTasks(record: Pick<WorkshopRecord, 'seats' | 'scenarios'>, scenarios: Pick<ScenarioView, 'id' | 'namespace'>[]): SeatTask[] {
-  return record.seats.flatMap((seat) =>
-    record.scenarios.map((id) => {
-      const scenario = scenarios.find((s) => s.id === id);
-      if (!scenario) throw new Error(`workshop names scenario ${id}, which this kubedrill does not have`);
-      return { seat, scenario: id, namespace: seatNamespace(seat, scenario.namespace) };
-    }),
-  );
 }
 
 /**
@@ -330,59 +308,14 @@ export interface TaskStatus extends SeatTask {
  * `kubedrill hint` grades with: all of the scenario's but restartsStable,
  * and no stability window (a look at the room at once, not the verdict
  * `check` gives a learner; a pod that is not stable fails podsHealthy or
- * rolloutComplete too). The room is read with one list call per kind across
- * the cluster, split by namespace (pods and learner-made objects carry no
- * workshop label to select by); the probes run a few tasks at a time. A task
- * whose namespace or record is gone is `missing`.
+ * rolloutComplete too) — the board's first refresh (board.ts: the room read
+ * with one list call per kind, the first pass seen written on the attempt),
+ * with a task nobody has touched reported as failing. A task whose namespace
+ * or record is gone is `missing`.
  */
 export async function workshopStatus(kube: Kube, record: WorkshopRecord, scenarios: ScenarioView[]): Promise<TaskStatus[]> {
-  const byId = new Map(scenarios.map((s) => [s.id, { ...s, checks: quickChecks(s.checks) }]));
-  const tasks = seatTasks(record, scenarios);
-  const kinds = [...new Set([...byId.values()].flatMap((s) => snapshotKinds(s)))];
-  const room = await kube.snapshotAll(tasks.map((t) => t.namespace), kinds);
-  // Grading reads the room as read above; probes (exec, logs) still go to the cluster.
-  const read: Kube = { ...kube, snapshot: async (namespace, only) => room.get(namespace) ?? kube.snapshot(namespace, only) };
-  const key = await signingKey();
-  const pool = new Semaphore(GRADE_AT_ONCE);
-  return Promise.all(
-    tasks.map((task) =>
-      pool.run(async (): Promise<TaskStatus> => {
-        const scenario = byId.get(task.scenario)!;
-        const maxPoints = scenario.checks.reduce((sum, c) => sum + c.points, 0);
-        const ns = room.get(task.namespace)?.namespaceObject;
-        const attempt = ns && ns.status?.phase !== 'Terminating' ? recordOn(ns, key) : undefined;
-        if (!attempt || attempt.state !== 'active') return { ...task, state: 'missing', points: 0, maxPoints, reason: `no active attempt in namespace ${task.namespace}`, hintsUsed: 0, revealed: false };
-        const graded = await gradeAttempt({ kube: read, scenario, record: attempt, windowMs: 0 });
-        const failing = graded.verdicts.find((v) => !v.passed);
-        const points = scenario.checks.reduce((sum, c) => sum + (graded.verdicts.find((v) => v.id === c.id)?.passed ? c.points : 0), 0);
-        // The first pass seen is the time to pass: written on the record, where only the instructor may write.
-        if (graded.passed && !attempt.passedAt) {
-          attempt.passedAt = graded.at;
-          await writeAttempt(kube, attempt);
-        }
-        return {
-          startedAt: attempt.startedAt,
-          ...(attempt.passedAt ? { passedAt: attempt.passedAt, secondsToPass: Math.round((Date.parse(attempt.passedAt) - Date.parse(attempt.startedAt)) / 1000) } : {}),
-          ...task,
-          state: graded.passed ? 'passed' : 'failing',
-          points,
-          maxPoints,
-          ...(failing ? { reason: `${failing.id}: ${failing.reason}` } : {}),
-          hintsUsed: attempt.hintsUsed,
-          revealed: attempt.revealed,
-        };
-      }),
-    ),
-  );
-}
-
-/** The attempt a namespace records, or undefined (none, or not signed with this key). */
-function recordOn(namespace: V1Namespace, key: Buffer): AttemptRecord | undefined {
-  try {
-    return decodeRecord(namespace, key);
-  } catch {
-    return undefined;
-  }
+  const { cells } = await new RoomWatcher(kube, record, scenarios).refresh();
+  return cells.map(({ stuck: _stuck, ...cell }) => ({ ...cell, state: cell.state === 'not-started' ? 'failing' : cell.state }));
 }
 
 /** What `end` needs beside Kube: ServiceAccounts to delete, admission policies to look for afterwards. */
