@@ -16,6 +16,8 @@ export interface UpOptions {
   context?: string;
   /** The API server listens on this IPv4 address of the host instead, for a room's LAN (local, kind; fixed at create). */
   listen?: string;
+  /** kind: the node image to create the cluster from instead of the pinned kindest/node (fixed at create). */
+  nodeImage?: string;
 }
 
 /** Where to reach a cluster that is up. */

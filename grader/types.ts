@@ -110,6 +110,8 @@ export interface Probe {
   access(question: AccessQuestion): Promise<AccessAnswer>;
   /** Would the API server admit this pod in the probe's namespace now? (a server-side dry-run create) */
   admit(pod: V1Pod): Promise<AccessAnswer>;
+  /** Run a command as root on a node (kind: in the node container; local: on this host); absent where kubedrill cannot reach nodes (existing). */
+  node?(name: string, command: string[], options?: { timeoutMs?: number }): Promise<ExecResult>;
 }
 
 /** A manifest object as written in the scenario files. */

@@ -69,6 +69,17 @@ export function kindProvider(options: KindProviderOptions = {}): Provider {
     });
   };
 
+  /** A cluster made from another image stays what it is: kind fixes the node image at create. */
+  const checkNodeImage = async (engine: Engine, wanted: string): Promise<void> => {
+    const inspect = await runner([engine.name, 'inspect', '--format', '{{.Config.Image}}', nodeContainer], { timeoutMs: 15_000 });
+    const current = inspect.stdout.trim();
+    if (inspect.exitCode === 0 && current !== wanted) {
+      throw new ClusterError(`kind: cluster ${clusterName} runs node image ${current}, not ${wanted}; kind fixes the node image at create`, {
+        fix: `kubedrill down && kubedrill up --provider kind --node-image ${wanted}`,
+      });
+    }
+  };
+
   return {
     name: 'kind',
 
@@ -83,6 +94,7 @@ export function kindProvider(options: KindProviderOptions = {}): Provider {
       if (exists) {
         progress.info(`kind cluster ${clusterName} exists; reusing it (\`kubedrill down\` to start over)`);
         await ensureNodeRunning(engine, progress);
+        if (up.nodeImage !== undefined) await checkNodeImage(engine, up.nodeImage);
         if (up.listen !== undefined) {
           const server = new URL(/server:\s*(\S+)/.exec(await kind.kubeconfig())?.[1] ?? 'https://127.0.0.1').hostname;
           if (server !== up.listen) {
@@ -93,9 +105,13 @@ export function kindProvider(options: KindProviderOptions = {}): Provider {
         }
       } else {
         await mkdir(paths.dir, { recursive: true });
-        await writeFile(paths.config, kindConfig({ cgroupV1: engine.cgroupVersion === 1, ...(up.listen ? { apiServerAddress: up.listen } : {}) }));
+        const image = up.nodeImage ?? nodeImage;
+        await writeFile(
+          paths.config,
+          kindConfig({ cgroupV1: engine.cgroupVersion === 1, image, ...(up.listen ? { apiServerAddress: up.listen } : {}) }),
+        );
         if (engine.cgroupVersion === 1) progress.info('cgroup v1 host: kubelet failCgroupV1 set to false');
-        await progress.step(`create kind cluster ${clusterName} (${nodeImage.split('@')[0]})`, () => kind.create(paths.config));
+        await progress.step(`create kind cluster ${clusterName} (${image.split('@')[0]})`, () => kind.create(paths.config));
       }
       await progress.step('write kubeconfig', () => writeKubeconfig(kind));
       await progress.step('wait for the node to be Ready', () => waitNodesReady(runner, access));

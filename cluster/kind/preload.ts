@@ -23,15 +23,22 @@ export interface PreloadOptions {
 }
 
 /**
- * Pull every image into the engine, then copy them all into the kind node, so a
- * workshop keeps working when the Wi-Fi does not. `kind load docker-image`
- * shells out to `docker save`, so with podman the images go through
- * `podman save` and `kind load image-archive` instead.
+ * Pull every image the engine does not have yet, then copy them all into the
+ * kind node, so a workshop keeps working when the Wi-Fi does not. An image the
+ * engine already holds is not pulled again: offline (an air-gapped room, a
+ * mirror that was loaded by hand) a pull would fail for an image that is right
+ * there. `kind load docker-image` shells out to `docker save`, so with podman
+ * the images go through `podman save` and `kind load image-archive` instead.
  */
 export async function preload(options: PreloadOptions): Promise<string[]> {
   const { runner, engine, kind, progress } = options;
   const images = preloadImages(options.images);
   for (const image of images) {
+    const present = await runner([engine.name, 'image', 'inspect', '--format', '{{.Id}}', image], { timeoutMs: 30_000 });
+    if (present.exitCode === 0) {
+      progress.info(`${image}: already in ${engine.name}`);
+      continue;
+    }
     await progress.step(`pull ${image}`, async () => {
       await mustRun(runner, [engine.name, 'pull', image], {
         what: `${engine.name} pull ${image}`,

@@ -97,23 +97,51 @@ describe('kind provider up', () => {
   });
 
   it('preloads every scenario image plus the decoy tag, once each', async () => {
-    const fake = machine();
+    const fake = machine([['docker image inspect', { exitCode: 1, stderr: 'Error: No such image\n' }]]);
     await kindProvider({ runner: fake.run, home }).up({
       progress: silentProgress,
       images: ['busybox:1.36', 'busybox:1.36'],
       preload: true,
     });
-    expect(fake.commands().slice(-3)).toEqual([
+    expect(fake.commands().filter((c) => !c.startsWith('docker image inspect')).slice(-3)).toEqual([
       'docker pull busybox:1.36',
       'docker pull busybox:1.37',
       'kind load docker-image --name kubedrill busybox:1.36 busybox:1.37',
     ]);
   });
 
+  it('pulls only the images the engine lacks (offline, a present image must not be pulled)', async () => {
+    const fake = machine([['docker image inspect --format {{.Id}} busybox:1.37', { exitCode: 1, stderr: 'Error: No such image\n' }]]);
+    await kindProvider({ runner: fake.run, home }).up({ progress: silentProgress, images: ['busybox:1.36'], preload: true });
+    const commands = fake.commands();
+    expect(commands).not.toContain('docker pull busybox:1.36');
+    expect(commands).toContain('docker pull busybox:1.37');
+    expect(commands.at(-1)).toBe('kind load docker-image --name kubedrill busybox:1.36 busybox:1.37');
+  });
+
+  it('creates the cluster from the node image --node-image names', async () => {
+    const fake = machine();
+    await kindProvider({ runner: fake.run, home }).up({ progress: silentProgress, images: [], nodeImage: 'mirror.example/kindest/node:v1.36.3' });
+    const written = parse(await readFile(path.join(home, 'kind', 'kind-config.yaml'), 'utf8'));
+    expect(written.nodes[0].image).toBe('mirror.example/kindest/node:v1.36.3');
+  });
+
+  it('refuses to reuse a cluster made from another node image, and says how to remake it', async () => {
+    const fake = machine([
+      ['kind get clusters', { stdout: 'kubedrill\n' }],
+      ['docker inspect --format {{.State.Running}}', { stdout: 'true\n' }],
+      ['docker inspect --format {{.Config.Image}}', { stdout: `${nodeImage}\n` }],
+    ]);
+    const up = kindProvider({ runner: fake.run, home }).up({ progress: silentProgress, images: [], nodeImage: 'kubedrill/node:v1.36.3-kd1' });
+    await expect(up).rejects.toThrow(/runs node image kindest\/node.*not kubedrill\/node:v1.36.3-kd1/);
+    await expect(up).rejects.toMatchObject({ fix: expect.stringContaining('--node-image kubedrill/node:v1.36.3-kd1') });
+  });
+
   it('uses podman, its cgroup v1 setting, and an image archive when only podman answers', async () => {
     const fake = machine([
       ['docker info', { exitCode: 1, stderr: 'Cannot connect to the Docker daemon\n' }],
       ['podman info', { stdout: 'v1\n' }],
+      ['podman image inspect', { exitCode: 125, stderr: 'Error: busybox: image not known\n' }],
     ]);
     await kindProvider({ runner: fake.run, home }).up({ progress: silentProgress, images: ['busybox:1.36'], preload: true });
     const commands = fake.commands();

@@ -4,8 +4,10 @@ import { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterAccess, ProviderName } from '../../cluster/provider.ts';
 import { ClusterError } from '../../cluster/errors.ts';
 import type { Progress } from '../../cluster/progress.ts';
+import { nodeAccessFor } from '../../cluster/node-access.ts';
 import { selectProvider } from '../../cluster/select.ts';
 import { connect, type Kube } from '../kube/client.ts';
+import { UsageError } from './errors.ts';
 import { homeDir, readSettings, writeSettings, writeAtomic } from '../home.ts';
 import { loadAll } from '../scenario/load.ts';
 
@@ -17,12 +19,21 @@ export interface UpRequest {
   yes?: boolean;
   /** The API server on this IPv4 address of the host instead, for a room (local, kind; the existing provider refuses it). */
   listen?: string;
+  /** kind: the node image (default: the one remembered from an earlier `up --node-image`, else kind's pinned one). */
+  nodeImage?: string;
   progress: Progress;
 }
 
 /** `kubedrill up`: pick a provider, bring it up, remember it in settings. */
 export async function upCluster(request: UpRequest): Promise<ClusterAccess> {
   const provider = await selectProvider({ requested: request.provider, context: request.context });
+  const remembered = await readSettings();
+  const nodeImage = request.nodeImage ?? (remembered.provider === 'kind' ? remembered.nodeImage : undefined);
+  if (request.nodeImage !== undefined && provider.name !== 'kind') {
+    throw new UsageError(`--node-image is for the kind provider; this machine got the ${provider.name} provider`, {
+      fix: `kubedrill up --provider kind --node-image ${request.nodeImage} (kind needs a container engine: \`docker info\` must answer)`,
+    });
+  }
   const images = [...new Set((await loadAll()).flatMap((s) => s.images))];
   const access = await provider.up({
     progress: request.progress,
@@ -31,8 +42,14 @@ export async function upCluster(request: UpRequest): Promise<ClusterAccess> {
     yes: request.yes,
     context: request.context,
     ...(request.listen ? { listen: request.listen } : {}),
+    ...(provider.name === 'kind' && nodeImage ? { nodeImage } : {}),
   });
-  await writeSettings({ provider: access.provider, kubeconfig: access.kubeconfig, context: access.context });
+  await writeSettings({
+    provider: access.provider,
+    kubeconfig: access.kubeconfig,
+    context: access.context,
+    ...(access.provider === 'kind' && nodeImage ? { nodeImage } : {}),
+  });
   return access;
 }
 
@@ -60,7 +77,7 @@ export async function connectCluster(request: ConnectRequest): Promise<{ kube: K
   const settings = await readSettings();
   if (settings.kubeconfig && settings.context && settings.provider) {
     const access: ClusterAccess = { provider: settings.provider, kubeconfig: settings.kubeconfig, context: settings.context };
-    const kube = connect({ kubeconfig: access.kubeconfig, context: access.context });
+    const kube = connect({ kubeconfig: access.kubeconfig, context: access.context, nodes: await nodeAccessFor(access.provider) });
     try {
       await kube.ping();
       if (request.learner && access.provider === 'local') await mergeLocalContext(request.progress);
@@ -69,7 +86,7 @@ export async function connectCluster(request: ConnectRequest): Promise<{ kube: K
       if (!request.autoUp || access.provider === 'existing') throw error;
       request.progress.info(`the ${access.provider} cluster does not answer: bringing it up`);
       const again = await upCluster({ provider: access.provider, progress: request.progress });
-      const kube2 = connect({ kubeconfig: again.kubeconfig, context: again.context });
+      const kube2 = connect({ kubeconfig: again.kubeconfig, context: again.context, nodes: await nodeAccessFor(again.provider) });
       await kube2.ping();
       return { kube: kube2, access: again };
     }
@@ -81,7 +98,7 @@ export async function connectCluster(request: ConnectRequest): Promise<{ kube: K
   }
   request.progress.info('no cluster yet: bringing one up (kubedrill up)');
   const access = await upCluster({ progress: request.progress });
-  const kube = connect({ kubeconfig: access.kubeconfig, context: access.context });
+  const kube = connect({ kubeconfig: access.kubeconfig, context: access.context, nodes: await nodeAccessFor(access.provider) });
   await kube.ping();
   return { kube, access };
 }

@@ -7,7 +7,7 @@ import { downCommand, upCommand } from './commands/cluster.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { registerDrillCommands } from './commands/drill.ts';
 import { registerWorkshopCommands, seatCheckCommand } from './commands/workshop.ts';
-import { envCommand, shellCommand } from './commands/shell.ts';
+import { envCommand, nodeShellCommand, shellCommand } from './commands/shell.ts';
 
 /**
  * The kubedrill CLI: thin commands over src/ (parse → core → render). Every
@@ -36,6 +36,7 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .option('--preload', 'kind: pull and load every scenario image')
     .option('--yes', 'do not ask before using a non-lab context')
     .option('--listen <addr>', 'local/kind: the API server listens on this IPv4 address of the host instead (a room\'s LAN); fixed when the cluster is made')
+    .option('--node-image <image>', 'kind: the node image to create the cluster from (a mirror\'s copy, an air-gapped build); remembered')
     .option('--json', 'one JSON document')
     .action((o) => run(() => upCommand(o)));
   program.command('down').description('remove the cluster `up` made').action(() => run(() => downCommand()));
@@ -66,6 +67,10 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .option('--audit-early <share>', 'share (0-1) of shortcut cases ending early on a final failure that are graded on to the deadline anyway (default 0.05)')
     .option('--audit-seed <text>', 'which cases the audit picks; the same seed picks the same cases (default: today, UTC)')
     .action((id, o) => run(() => verifyCommand(id, o)));
+  program
+    .command('node-shell [node]')
+    .description('a root shell on a node, like the exam\'s `ssh node01` (kind: exec into the node container; local: this host)')
+    .action((node) => run(() => nodeShellCommand(node)));
   program
     .command('env')
     .description('exports for eval: KUBECONFIG and a kubectl matching the server first on PATH — eval "$(kubedrill env)"')

@@ -152,5 +152,6 @@ export function probeFor(kube: Kube, namespace: string, snapshot: Snapshot): Pro
     },
     access: (question) => kube.access(question),
     admit: (pod) => kube.admit(namespace, pod),
+    ...(kube.nodes ? { node: (name: string, command: string[], options?: { timeoutMs?: number }) => kube.nodes!.exec(name, command, options) } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { NodeAccess } from '../../cluster/node-access.ts';
 import {
   AppsV1Api,
   AuthorizationV1Api,
@@ -46,6 +47,8 @@ export function isClusterScoped(kind: string): boolean {
  */
 export interface Kube {
   readonly context: string;
+  /** Root on the cluster's nodes (kind, local), for the node probe; absent where kubedrill cannot reach them. */
+  readonly nodes?: NodeAccess;
   /** Server-side apply (field manager kubedrill, forced) into `namespace` (ignored for cluster-scoped kinds). */
   apply(objects: KubeObject[], namespace: string): Promise<void>;
   /** One read of the namespace: one list call per kind (`only` those kinds, default BASE_KINDS; the rest read as empty). */
@@ -116,6 +119,8 @@ export interface ConnectOptions {
   context?: string;
   /** A reader with a workshop seat's rights: snapshot lists it may not make read as empty and are added here. */
   forbidden?: Set<SnapshotKind>;
+  /** The provider's way onto the nodes (`nodeAccessFor`), passed on as `Kube.nodes`. */
+  nodes?: NodeAccess | null;
 }
 
 /** A Kube backed by a real API server. */
@@ -140,6 +145,7 @@ export function connect(options: ConnectOptions = {}): Kube {
   const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
   return {
     context: kc.getCurrentContext(),
+    ...(options.nodes ? { nodes: options.nodes } : {}),
     changes: (namespace, kinds) => watchChanges(kc, namespace, kinds),
     eventLag: () => watchEventLag(kc),
     async apply(items, namespace) {

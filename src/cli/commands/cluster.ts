@@ -11,19 +11,38 @@ import { withInterrupt } from '../interrupt.ts';
 
 const PROVIDERS: ProviderName[] = ['kind', 'local', 'existing'];
 
-/** `kubedrill up [--provider P] [--context C] [--preload] [--yes] [--listen ADDR]`. */
-export async function upCommand(options: { provider?: string; context?: string; preload?: boolean; yes?: boolean; listen?: string; json?: boolean }): Promise<number> {
+/** `kubedrill up [--provider P] [--context C] [--preload] [--yes] [--listen ADDR] [--node-image IMAGE]`. */
+export async function upCommand(options: {
+  provider?: string;
+  context?: string;
+  preload?: boolean;
+  yes?: boolean;
+  listen?: string;
+  nodeImage?: string;
+  json?: boolean;
+}): Promise<number> {
   if (options.provider && !PROVIDERS.includes(options.provider as ProviderName)) {
     throw new UsageError(`unknown provider "${options.provider}"`, { fix: `use one of ${PROVIDERS.join(', ')}` });
   }
   if (options.context && options.provider && options.provider !== 'existing') {
     throw new UsageError('--context goes with --provider existing');
   }
+  if (options.nodeImage !== undefined && options.provider && options.provider !== 'kind') {
+    throw new UsageError('--node-image goes with the kind provider', { fix: `kubedrill up --provider kind --node-image ${options.nodeImage}` });
+  }
   const provider = (options.provider ?? (options.context ? 'existing' : undefined)) as ProviderName | undefined;
   const progress = createProgress({ quiet: options.json });
   const started = Date.now();
   const access = await withInterrupt(() =>
-    upCluster({ provider, context: options.context, preload: options.preload, yes: options.yes, listen: options.listen, progress }),
+    upCluster({
+      provider,
+      context: options.context,
+      preload: options.preload,
+      yes: options.yes,
+      listen: options.listen,
+      ...(options.nodeImage !== undefined ? { nodeImage: options.nodeImage } : {}),
+      progress,
+    }),
   );
   const seconds = (Date.now() - started) / 1000;
   if (options.json) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClusterAccess } from '../../../cluster/provider.ts';
 import { ClusterError } from '../../../cluster/errors.ts';
+import { nodeAccessFor } from '../../../cluster/node-access.ts';
 import { createProgress } from '../../../cluster/progress.ts';
 import { listAttempts } from '../../attempt/store.ts';
 import { readSettings } from '../../home.ts';
@@ -43,6 +44,39 @@ export async function shellCommand(options: { shell?: string }): Promise<number>
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `kubedrill node-shell [node]`: root on a node, as the exam's `ssh node01`
+ * gives it (kind: exec into the node container; local: a shell on this host,
+ * which is the node, with its paths spelled out). Commands piped to it run
+ * there too: `echo 'systemctl status kubelet' | kubedrill node-shell`.
+ */
+export async function nodeShellCommand(name: string | undefined): Promise<number> {
+  const settings = await readSettings();
+  if (!settings.provider) {
+    throw new ClusterError('no cluster yet', { fix: 'run `kubedrill up` (or `kubedrill start <id>`, which brings one up)' });
+  }
+  const access = await nodeAccessFor(settings.provider);
+  if (!access) {
+    throw new UsageError(`node-shell reaches the nodes of kind and local clusters; this is the ${settings.provider} provider`, {
+      fix: 'on a cluster of your own use ssh, or `kubectl debug node/<node> -it --image=busybox:1.36` (the host\'s root is under /host)',
+    });
+  }
+  const nodes = await access.nodes();
+  if (nodes.length === 0) throw new ClusterError(`no nodes found (${settings.provider})`, { fix: 'is the cluster up? `kubedrill status --cluster`' });
+  const node = name ?? (nodes.length === 1 ? nodes[0]! : undefined);
+  if (node === undefined || !nodes.includes(node)) {
+    throw new UsageError(name ? `no node ${name}` : 'which node?', { fix: `kubedrill node-shell <node>, one of: ${nodes.join(', ')}` });
+  }
+  const tty = Boolean(process.stdin.isTTY);
+  const shell = access.shell(node, { tty });
+  for (const line of shell.intro) process.stderr.write(`${line}\n`);
+  const { execa } = await import('execa');
+  const [command, ...args] = shell.argv;
+  const result = await execa(command!, args, { stdio: 'inherit', reject: false, env: { ...process.env, ...shell.env } });
+  if (result.failed && result.exitCode === undefined) throw new UsageError(`could not start ${command}: ${result.shortMessage}`);
+  return result.exitCode ?? EXIT.ok;
 }
 
 function shellOption(value: string | undefined): ShellName {
