@@ -20,7 +20,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 . "$here/versions.sh"
 
-NS=kubedrill-kind
+NETNS=kubedrill-kind
 STATE=/run/kubedrill-kind
 DATA=/var/lib/kubedrill-kind
 CACHE=${KUBEDRILL_CACHE:-$HOME/.cache/kubedrill}
@@ -32,17 +32,17 @@ SUBNET=172.30.0.0/24
 GATEWAY=172.30.0.1
 MIRROR=$GATEWAY:5000
 K8S=$(sed -n "s/^ *kubernetes: '\(v[0-9.]*\)',/\1/p" "$repo/cluster/local/settings.ts")
-NODE_IMAGE=kubedrill/node:$K8S-kd1
-NODE_ARCHIVE=$HOSTCACHE/node-$K8S-kd1.tar
+NODE_IMAGE=kubedrill/node:$K8S-kd2
+NODE_ARCHIVE=$HOSTCACHE/node-$K8S-kd2.tar
 # Debian packages: the engine, the node's root filesystem, the runc build, the mirror.
 PACKAGES=(docker.io debootstrap jq libseccomp-dev docker-registry skopeo umoci busybox-static iproute2 gcc libc6-dev)
 # Files outside $STATE/$DATA that dockerd or kind create whatever roots they are given.
-TRACES=(/etc/docker/key.json /run/docker /lib/modules /etc/netns /etc/netns/$NS)
+TRACES=(/etc/docker/key.json /run/docker /lib/modules /etc/netns /etc/netns/$NETNS)
 
 log() { printf '[kind-host] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 dockerc() { DOCKER_HOST=unix://$SOCK docker "$@"; }
-in_ns() { nsenter --net=/run/netns/$NS "$@"; }
+in_ns() { nsenter --net=/run/netns/$NETNS "$@"; }
 
 # ---------------------------------------------------------------- packages
 install_packages() {
@@ -88,11 +88,18 @@ build_tools() {
   go_build containerd github.com/containerd/containerd/v2 "$CONTAINERD_VERSION" 0 "no_aufs no_zfs no_btrfs no_devmapper" \
     ./cmd/containerd ./cmd/ctr ./cmd/containerd-shim-runc-v2
   # Kubernetes, etcd, CoreDNS, kube-router and the pause/busybox images: the local provider's own build and cache.
-  (cd "$repo" && node test/kind-host/local-build.ts) || die "the local provider's build failed"
+  (cd "$repo" && node_modules/.bin/node test/kind-host/local-build.ts) || die "the local provider's build failed"
 }
 
-# kind on PATH for the kind phase: the pinned build, in a directory of its own.
-kind_bin() { echo "$HOSTCACHE/kind-$KIND_VERSION"; }
+# kind and a kubectl of the cluster's release, first on PATH in the kind phase
+# (a learner with kind brings their own kubectl; kubedrill warns on a skew).
+kind_bin() {
+  local bin=$HOSTCACHE/bin
+  mkdir -p "$bin"
+  ln -sfn "$HOSTCACHE/kind-$KIND_VERSION/kind" "$bin/kind"
+  ln -sfn "$CACHE/k8s-$K8S/kubectl" "$bin/kubectl"
+  echo "$bin"
+}
 
 # ---------------------------------------------------------------- the engine
 engine_up() { [ -S "$SOCK" ] && dockerc info >/dev/null 2>&1; }
@@ -113,12 +120,12 @@ start_engine() {
     local t
     for t in "${TRACES[@]}"; do [ -e "$t" ] || echo "$t"; done >"$STATE/traces"
   fi
-  ip netns list | grep -qw "^$NS" || ip netns add $NS
+  ip netns list | grep -qw "^$NETNS" || ip netns add $NETNS
   # dockerd's resolver upstream (it reads /etc/resolv.conf): the bridge's
   # gateway, where nothing answers port 53, so no DNS query leaves the namespace.
-  mkdir -p /etc/netns/$NS
-  echo "nameserver $GATEWAY" >/etc/netns/$NS/resolv.conf
-  ip netns exec $NS ip link set lo up
+  mkdir -p /etc/netns/$NETNS
+  echo "nameserver $GATEWAY" >/etc/netns/$NETNS/resolv.conf
+  ip netns exec $NETNS ip link set lo up
   cat >"$STATE/containerd.toml" <<EOF
 version = 2
 root = "$DATA/containerd"
@@ -149,8 +156,8 @@ for i in \$(seq 50); do [ -S $STATE/containerd.sock ] && break; sleep 0.2; done
 setsid dockerd --config-file $STATE/daemon.json --data-root $DATA/docker --exec-root $STATE/docker \\
   --pidfile $STATE/docker.pid -H unix://$SOCK --containerd $STATE/containerd.sock >$STATE/dockerd.log 2>&1 </dev/null &
 EOF
-  log "start containerd and dockerd in network namespace $NS"
-  ip netns exec $NS bash "$STATE/launch.sh"
+  log "start containerd and dockerd in network namespace $NETNS"
+  ip netns exec $NETNS bash "$STATE/launch.sh"
   local i
   for i in $(seq 60); do engine_up && break; sleep 0.5; done
   engine_up || die "dockerd did not answer on $SOCK; see $STATE/dockerd.log"
@@ -212,7 +219,7 @@ rootfs() {
 copy_with_libs() {
   local root=$1 f
   shift
-  for f in "$@" $(ldd "$@" 2>/dev/null | grep -o '/[^ ]*' | sort -u); do
+  for f in "$@" $(ldd "$@" 2>/dev/null | grep -v ':$' | grep -o '/[^ ]*' | sort -u); do
     mkdir -p "$root$(dirname "$f")" && cp -L "$f" "$root$f"
   done
 }
@@ -235,6 +242,10 @@ build_node_image() {
     return 0
   fi
   log "assemble node image $NODE_IMAGE (cold: a minute or two)"
+  # What an interrupted assembly left.
+  rm -rf "$HOSTCACHE"/assemble.*
+  dockerc rm -f kubedrill-node-build >/dev/null 2>&1 || true
+  dockerc rmi -f "$NODE_IMAGE-base" >/dev/null 2>&1 || true
   local root kindsrc k8s work stage
   root=$(rootfs)
   kindsrc=$(go mod download -json "sigs.k8s.io/kind@$KIND_VERSION" | jq -r .Dir)/images/base/files
@@ -317,8 +328,7 @@ build_node_image() {
       kube-proxy)
         # iptables mode shells out to iptables-restore & co: the host's nft build, its libraries and extensions.
         cp "$k8s/kube-proxy" "$tree/usr/local/bin/"
-        copy_with_libs "$tree" /usr/sbin/xtables-nft-multi
-        cp -r /usr/lib/x86_64-linux-gnu/xtables "$tree/usr/lib/x86_64-linux-gnu/"
+        copy_with_libs "$tree" /usr/sbin/xtables-nft-multi /usr/lib/x86_64-linux-gnu/xtables/*.so
         for f in iptables iptables-save iptables-restore ip6tables ip6tables-save ip6tables-restore; do
           ln -s xtables-nft-multi "$tree/usr/sbin/$f"
         done
@@ -338,7 +348,7 @@ build_node_image() {
   dockerc run -d --name $box --privileged --entrypoint sleep -v "$work/images:/images:ro" "$NODE_IMAGE-base" infinity >/dev/null
   dockerc exec $box sh -c 'containerd >/tmp/containerd.log 2>&1 & for i in $(seq 100); do ctr version >/dev/null 2>&1 && break; sleep 0.2; done
     for t in /images/*.tar; do ctr -n k8s.io images import --all-platforms --no-unpack --digests "$t" >/dev/null || exit 1; done
-    for i in $(ctr -n k8s.io images ls -q); do ctr -n k8s.io images label "$i" io.cri-containerd.pinned=pinned >/dev/null; done
+    for i in $(ctr -n k8s.io images ls -q 2>/dev/null); do ctr -n k8s.io images label "$i" io.cri-containerd.pinned=pinned >/dev/null 2>&1; done
     pkill containerd; sleep 1; rm -rf /tmp/* /run/containerd' || die "importing the component images failed"
   dockerc commit -c 'ENV container=docker' -c 'ENTRYPOINT ["/usr/local/bin/entrypoint", "/sbin/init"]' -c 'CMD []' \
     $box "$NODE_IMAGE" >/dev/null
@@ -379,11 +389,11 @@ down() {
   stop_pidfile "$STATE/containerd.pid"
   # Anything still in the namespace (a shim, a node's processes) goes with it.
   local pids
-  if [ -e /run/netns/$NS ]; then
-    pids=$(ip netns pids $NS 2>/dev/null || true)
+  if [ -e /run/netns/$NETNS ]; then
+    pids=$(ip netns pids $NETNS 2>/dev/null || true)
     [ -n "$pids" ] && kill -9 $pids 2>/dev/null || true
     sleep 0.5
-    ip netns del $NS 2>/dev/null || true
+    ip netns del $NETNS 2>/dev/null || true
   fi
   # The cgroups every container was created under, deepest first.
   local hierarchy
@@ -395,7 +405,7 @@ down() {
     while read -r t; do [ -n "$t" ] && rm -rf "$t"; done <"$STATE/traces"
   fi
   rm -rf "$STATE" "$DATA"
-  log "down: engine stopped, namespace $NS, $STATE and $DATA removed (cache $HOSTCACHE kept)"
+  log "down: engine stopped, namespace $NETNS, $STATE and $DATA removed (cache $HOSTCACHE kept)"
 }
 
 env_lines() {
@@ -412,7 +422,7 @@ case ${1:-} in
     start_engine
     start_mirror
     build_node_image
-    log "up: engine on $SOCK in namespace $NS, node image $NODE_IMAGE"
+    log "up: engine on $SOCK in namespace $NETNS, node image $NODE_IMAGE"
     ;;
   engine) mkdir -p "$HOSTCACHE" && install_packages && start_engine ;;
   down) down ;;
@@ -420,7 +430,7 @@ case ${1:-} in
   run)
     shift
     eval "$(env_lines)"
-    exec nsenter --net=/run/netns/$NS "$@"
+    exec nsenter --net=/run/netns/$NETNS "$@"
     ;;
   status) engine_up && echo "up: $SOCK" || { echo down; exit 1; } ;;
   *) echo "usage: host.sh up|down|env|run CMD...|status" >&2; exit 2 ;;
