@@ -24,6 +24,8 @@ step "kind: kubedrill up --provider kind --preload"
 kind_run $kd up --provider kind "${node_image[@]}" --preload
 
 step "kind: real-cluster tests"
+# The workshop test's Chromium comes from Debian's archive, which the test host's namespace cannot reach.
+node -e 'import("./test/real/helpers/browser.ts").then((m) => m.ensureChromium())'
 kind_run vitest run --config vitest.real.config.ts $(neutral_tests)
 
 # Every scenario's broken state and reference solution, on kind; the full

@@ -10,6 +10,11 @@ import { ensurePackages } from '../../../cluster/local/packages.ts';
  * as root.
  */
 export async function launchChromium(): Promise<Browser> {
-  await ensurePackages({ packages: ['chromium'], logDir: join(tmpdir(), 'kubedrill-test-apt'), info: (line) => process.stderr.write(`${line}\n`) });
+  await ensureChromium();
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+}
+
+/** Debian's chromium, installed when missing (test/real/kind.sh calls it before entering the kind test host's namespace, which has no network). */
+export function ensureChromium(): Promise<void> {
+  return ensurePackages({ packages: ['chromium'], logDir: join(tmpdir(), 'kubedrill-test-apt'), info: (line) => process.stderr.write(`${line}\n`) });
 }
