@@ -18,7 +18,7 @@ describe('kubedrill CLI contract', { timeout: 30_000 }, () => {
   it('--help lists every command of the contract', async () => {
     const { code, stdout } = await kubedrill('--help');
     expect(code).toBe(0);
-    for (const command of ['list', 'up', 'down', 'start', 'status', 'hint', 'check', 'solution', 'reset', 'stop', 'drill', 'history', 'report', 'verify', 'validate']) {
+    for (const command of ['list', 'up', 'down', 'start', 'status', 'hint', 'check', 'solution', 'reset', 'stop', 'drill', 'history', 'report', 'verify', 'validate', 'node-shell']) {
       expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }
   });
@@ -47,6 +47,8 @@ describe('kubedrill CLI contract', { timeout: 30_000 }, () => {
     { args: ['check'], code: 3, stderr: /no cluster yet[\s\S]*fix: run `kubedrill up`/ },
     { args: ['status'], code: 3, stderr: /no cluster yet/ },
     { args: ['validate', 'test/invalid-scenarios/nc-zv-in-command'], code: 2, stderr: /nc -z/ },
+    { args: ['up', '--provider', 'local', '--node-image', 'kindest/node:v1.36.1'], code: 2, stderr: /--node-image goes with the kind provider/ },
+    { args: ['node-shell'], code: 3, stderr: /no cluster yet/ },
   ])('kubedrill $args → exit $code', async ({ args, code, stderr }) => {
     const result = await kubedrill(...args);
     expect(result.stderr).toMatch(stderr);
