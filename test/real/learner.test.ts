@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/home.ts';
+import { clusterKubectl } from './helpers/kubectl-path.ts';
 
 // The learner's first hour on the real cluster, through the CLI binary as a
 // learner runs it: start shows the task and the kubectl context, a wrong fix
@@ -39,9 +40,7 @@ beforeAll(async () => {
   settings = JSON.parse(readFileSync(join(ambientHome, 'settings.json'), 'utf8')) as Settings;
   writeFileSync(join(home, 'settings.json'), JSON.stringify({ provider: settings.provider, kubeconfig: settings.kubeconfig, context: settings.context }));
   mkdirSync(join(home, 'bin'));
-  // local: the cluster's own kubectl, which `up` links; kind: the learner's, from PATH.
-  const kubectlPath = settings.provider === 'local' ? join(ambientHome, 'bin', 'kubectl') : String((await execa('sh', ['-c', 'command -v kubectl'])).stdout).trim();
-  symlinkSync(kubectlPath, join(home, 'bin', 'kubectl'));
+  symlinkSync(clusterKubectl(), join(home, 'bin', 'kubectl'));
   const env = await kd(['env', '--shell', 'bash']);
   expect(env.code, env.stderr).toBe(0);
   kubeconfig = /KUBECONFIG='([^']+)'/.exec(env.stdout)![1]!;

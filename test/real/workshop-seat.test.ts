@@ -6,13 +6,14 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/home.ts';
 import { grantSeat, seatKubeconfig, seatToken, tokenExpiry, WORKSHOP_LABEL } from '../../src/workshop/seat-access.ts';
+import { clusterKubectl } from './helpers/kubectl-path.ts';
 
 // A workshop seat's credentials on the real cluster: a token from the
 // TokenRequest API that expires when asked and dies with its ServiceAccount,
 // and rights in the seat's own namespaces only (workshop mode, issue 17).
 const ambientHome = process.env.KUBEDRILL_HOME || join(homedir(), '.kubedrill');
 const settings = JSON.parse(readFileSync(join(ambientHome, 'settings.json'), 'utf8')) as Settings;
-const kubectlBin = join(ambientHome, 'bin', 'kubectl');
+const kubectlBin = clusterKubectl();
 const dir = mkdtempSync(join(tmpdir(), 'kd-real-seat-'));
 const workshop = `wst${process.pid % 10000}`;
 const control = `${workshop}-control`;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/home.ts';
 import { tokenExpiry } from '../../src/workshop/seat-access.ts';
 import { launchChromium } from './helpers/browser.ts';
+import { clusterKubectl } from './helpers/kubectl-path.ts';
 
 // A workshop on the real cluster through the CLI, as an instructor runs it:
 // six seats, each with crashloop-exit1 and egress-networkpolicy; seat a
@@ -51,7 +52,7 @@ beforeAll(() => {
   const settings = JSON.parse(readFileSync(join(ambientHome, 'settings.json'), 'utf8')) as Settings;
   writeFileSync(join(home, 'settings.json'), JSON.stringify({ provider: settings.provider, kubeconfig: settings.kubeconfig, context: settings.context }));
   mkdirSync(join(home, 'bin'));
-  symlinkSync(join(ambientHome, 'bin', 'kubectl'), join(home, 'bin', 'kubectl'));
+  symlinkSync(clusterKubectl(), join(home, 'bin', 'kubectl'));
 });
 
 /** `workshop serve` running for the test, and where. */
