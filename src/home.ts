@@ -60,7 +60,7 @@ export interface Settings {
   provider?: 'kind' | 'local' | 'existing';
   kubeconfig?: string;
   context?: string;
-  /** kind: the node image `up --node-image` asked for; a later `up` (or an automatic one) uses it again. */
+  /** kind: the node image `up --node-image` asked for; every later kind `up` (or an automatic one) uses it again, after `down` too. */
   nodeImage?: string;
 }
 
@@ -73,12 +73,12 @@ export function readSettings(): Promise<Settings> {
 
 /**
  * Update settings.json atomically. The cluster keys (provider, kubeconfig,
- * context, nodeImage) are replaced as a set (`{}` forgets the cluster); other
- * keys, such as drill settings, are kept.
+ * context) are replaced as a set (`{}` forgets the cluster); other keys, such
+ * as the kind node image and drill settings, are kept.
  */
 export async function writeSettings(settings: Settings): Promise<void> {
   const current = await readJson<Record<string, unknown>>(settingsPath(), {});
   const next: Record<string, unknown> = { ...current, ...settings };
-  for (const key of ['provider', 'kubeconfig', 'context', 'nodeImage'] as const) if (!(key in settings)) delete next[key];
+  for (const key of ['provider', 'kubeconfig', 'context'] as const) if (!(key in settings)) delete next[key];
   return writeAtomic(settingsPath(), `${JSON.stringify(next, null, 2)}\n`);
 }

@@ -28,7 +28,7 @@ export interface UpRequest {
 export async function upCluster(request: UpRequest): Promise<ClusterAccess> {
   const provider = await selectProvider({ requested: request.provider, context: request.context });
   const remembered = await readSettings();
-  const nodeImage = request.nodeImage ?? (remembered.provider === 'kind' ? remembered.nodeImage : undefined);
+  const nodeImage = request.nodeImage ?? remembered.nodeImage;
   if (request.nodeImage !== undefined && provider.name !== 'kind') {
     throw new UsageError(`--node-image is for the kind provider; this machine got the ${provider.name} provider`, {
       fix: `kubedrill up --provider kind --node-image ${request.nodeImage} (kind needs a container engine: \`docker info\` must answer)`,

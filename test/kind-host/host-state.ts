@@ -9,7 +9,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export interface HostState {
-  processes: Array<{ pid: number; ppid: number; command: string }>;
+  /** state: the kernel's one-letter state (Z: exited, waiting for its parent to reap it). */
+  processes: Array<{ pid: number; ppid: number; state: string; command: string }>;
   mounts: string[];
   iptables: string[];
   network: string[];
@@ -24,6 +25,7 @@ export const tracedFiles = [
   '/run/docker',
   '/lib/modules',
   '/etc/netns',
+  '/run/netns',
   '/run/netns/kubedrill-kind',
   '/run/kubedrill-kind',
   '/var/lib/kubedrill-kind',
@@ -69,9 +71,9 @@ function processes(): HostState['processes'] {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim() || stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      found.push({ pid: Number(entry), ppid, command });
+      found.push({ pid: Number(entry), ppid: Number(ppid), state: state!, command });
     } catch {
       // gone meanwhile
     }

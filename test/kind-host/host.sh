@@ -32,12 +32,12 @@ SUBNET=172.30.0.0/24
 GATEWAY=172.30.0.1
 MIRROR=$GATEWAY:5000
 K8S=$(sed -n "s/^ *kubernetes: '\(v[0-9.]*\)',/\1/p" "$repo/cluster/local/settings.ts")
-NODE_IMAGE=kubedrill/node:$K8S-kd2
-NODE_ARCHIVE=$HOSTCACHE/node-$K8S-kd2.tar
+NODE_IMAGE=kubedrill/node:$K8S-kd3
+NODE_ARCHIVE=$HOSTCACHE/node-$K8S-kd3.tar
 # Debian packages: the engine, the node's root filesystem, the runc build, the mirror.
 PACKAGES=(docker.io debootstrap jq libseccomp-dev docker-registry skopeo umoci busybox-static iproute2 gcc libc6-dev)
-# Files outside $STATE/$DATA that dockerd or kind create whatever roots they are given.
-TRACES=(/etc/docker/key.json /run/docker /lib/modules /etc/netns /etc/netns/$NETNS)
+# Files outside $STATE/$DATA that dockerd, its containerd or kind create whatever roots they are given.
+TRACES=(/etc/docker/key.json /run/docker /lib/modules /etc/netns /etc/netns/$NETNS /run/netns /run/containerd)
 
 log() { printf '[kind-host] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -354,6 +354,7 @@ build_node_image() {
     $box "$NODE_IMAGE" >/dev/null
   dockerc rm -f $box >/dev/null
   dockerc rmi "$NODE_IMAGE-base" >/dev/null
+  rm -f "$HOSTCACHE"/node-*.tar
   dockerc save -o "$NODE_ARCHIVE.partial" "$NODE_IMAGE" && mv "$NODE_ARCHIVE.partial" "$NODE_ARCHIVE"
   rm -rf "$work"
 }
@@ -369,12 +370,19 @@ skopeo_pause() {
 }
 
 # ---------------------------------------------------------------- down
+# Running, and not a zombie waiting for its parent to reap it.
+alive() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [ "${stat%% *}" != Z ]
+}
 stop_pidfile() { # file
   local pid
   pid=$(cat "$1" 2>/dev/null) || return 0
   kill "$pid" 2>/dev/null || return 0
   local i
-  for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
+  for i in $(seq 100); do alive "$pid" || return 0; sleep 0.2; done
   kill -9 "$pid" 2>/dev/null || true
 }
 
@@ -402,7 +410,17 @@ down() {
   done
   if [ -e "$STATE/traces" ]; then
     local t
-    while read -r t; do [ -n "$t" ] && rm -rf "$t"; done <"$STATE/traces"
+    # /run/netns only if no other namespace lives there now.
+    while read -r t; do
+      case $t in
+        "") ;;
+        /run/netns) [ -z "$(ls -A /run/netns 2>/dev/null)" ] && { umount /run/netns 2>/dev/null || true; rmdir /run/netns 2>/dev/null || true; } ;;
+        # containerd 1.6 keeps shim sockets in /run/containerd/s whatever its root; ours are gone
+        # with their shims, and a local cluster started meanwhile may have its own there.
+        /run/containerd) rmdir /run/containerd/s /run/containerd 2>/dev/null || true ;;
+        *) rm -rf "$t" ;;
+      esac
+    done <"$STATE/traces"
   fi
   rm -rf "$STATE" "$DATA"
   log "down: engine stopped, namespace $NETNS, $STATE and $DATA removed (cache $HOSTCACHE kept)"

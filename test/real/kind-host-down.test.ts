@@ -22,7 +22,8 @@ function newProcesses(): HostState['processes'] {
     for (let p = byPid.get(pid); p && p.pid > 1; p = byPid.get(p.ppid)) if (p.pid === anchor && anchor > 1) return true;
     return false;
   };
-  return after.processes.filter((p) => !known.has(`${p.pid} ${p.command}`) && p.ppid !== 2 && p.pid !== 2 && !under(p.pid));
+  // A zombie has exited and holds nothing but its pid until its parent (here often PID 1) reaps it.
+  return after.processes.filter((p) => !known.has(`${p.pid} ${p.command}`) && p.ppid !== 2 && p.pid !== 2 && p.state !== 'Z' && !under(p.pid));
 }
 
 describe.skipIf(!beforeFile)('the kind test host, taken down, leaves nothing behind', () => {

@@ -25,10 +25,11 @@ step() {
 # A kind test host a failed run left up is taken down too (kind.sh sets kind_host_up).
 trap '[ "$current" = done ] || step done >/dev/null; [ -z "${kind_host_up:-}" ] || bash test/kind-host/host.sh down; rm -rf "${scratch:-}"' EXIT
 
-# The real-cluster test files by where they run: the local provider's own, and
-# the provider-neutral rest (on kind). The two at the end of the local phase
-# and the kind host's own comparison are run by name.
-local_tests() { ls test/real/*.test.ts | grep -E '/(local-cluster|local-exposure|kubeconfig|node-shell)\.test\.ts$'; }
+# The real-cluster test files by where they run: the local provider's own plus
+# the learner's first hour and the node shell (on both providers), and the
+# provider-neutral rest (on kind; decision 0170). The two at the end of the
+# local phase and the kind host's own comparison are run by name.
+local_tests() { ls test/real/*.test.ts | grep -E '/(local-cluster|local-exposure|kubeconfig|node-shell|learner)\.test\.ts$'; }
 neutral_tests() { ls test/real/*.test.ts | grep -vE '/(local-[a-z-]+|kubeconfig|kind-host-down)\.test\.ts$'; }
 
 # What a `verify --json` run proved, and what it did not.
@@ -57,8 +58,8 @@ export KUBECONFIG="$scratch/kubeconfig"
 step "kubedrill up --provider local"
 $kd up --provider local
 
-# The local provider's own tests here; the provider-neutral ones (the learner's
-# hour, drills, workshops) run on the kind cluster below (decision 0170).
+# The local provider's own tests, the learner's first hour and the node shell;
+# drills and workshops run on the kind cluster below (decision 0170).
 step "real-cluster tests (local provider)"
 vitest run --config vitest.real.config.ts $(local_tests)
 

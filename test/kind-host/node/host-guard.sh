@@ -9,6 +9,11 @@
 #    node's own network namespace, and kube-proxy and kube-router write there.
 kubedrill_guard_sysctls() {
   local dir=/run/kubedrill-sysctl name value
+  mount --bind /proc/sys /proc/sys
+  mount -o remount,bind,ro /proc/sys
+  mount --bind /proc/sys/net /proc/sys/net
+  mount -o remount,bind,rw /proc/sys/net
+  # On top of the read-only view (a bind made before it would be hidden by it).
   mkdir -p "$dir"
   for pair in vm/overcommit_memory=1 vm/panic_on_oom=0 kernel/panic=10 kernel/panic_on_oops=1 \
     kernel/keys/root_maxkeys=1000000 kernel/keys/root_maxbytes=25000000; do
@@ -16,10 +21,6 @@ kubedrill_guard_sysctls() {
     echo "$value" >"$dir/${name//\//.}"
     mount --bind "$dir/${name//\//.}" "/proc/sys/$name"
   done
-  mount --bind /proc/sys /proc/sys
-  mount -o remount,bind,ro /proc/sys
-  mount --bind /proc/sys/net /proc/sys/net
-  mount -o remount,bind,rw /proc/sys/net
   log_info 'kubedrill: /proc/sys read-only except net (host sysctls protected)'
 }
 kubedrill_guard_sysctls
