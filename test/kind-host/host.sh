@@ -35,7 +35,7 @@ K8S=$(sed -n "s/^ *kubernetes: '\(v[0-9.]*\)',/\1/p" "$repo/cluster/local/settin
 NODE_IMAGE=kubedrill/node:$K8S-kd3
 NODE_ARCHIVE=$HOSTCACHE/node-$K8S-kd3.tar
 # Debian packages: the engine, the node's root filesystem, the runc build, the mirror.
-PACKAGES=(docker.io debootstrap jq libseccomp-dev docker-registry skopeo umoci busybox-static iproute2 gcc libc6-dev)
+PACKAGES=(docker.io debootstrap jq curl libseccomp-dev docker-registry skopeo umoci busybox-static iproute2 gcc libc6-dev)
 # Files outside $STATE/$DATA that dockerd, its containerd or kind create whatever roots they are given.
 TRACES=(/etc/docker/key.json /run/docker /lib/modules /etc/netns /etc/netns/$NETNS /run/netns /run/containerd)
 
