@@ -32,8 +32,11 @@ SUBNET=172.30.0.0/24
 GATEWAY=172.30.0.1
 MIRROR=$GATEWAY:5000
 K8S=$(sed -n "s/^ *kubernetes: '\(v[0-9.]*\)',/\1/p" "$repo/cluster/local/settings.ts")
-NODE_IMAGE=kubedrill/node:$K8S-kd3
-NODE_ARCHIVE=$HOSTCACHE/node-$K8S-kd3.tar
+# The node image is named after everything it is built from (this script, the
+# pins, the files baked into it), so a change to any of them builds a new one.
+NODE_TAG=$K8S-$(cat "$here/host.sh" "$here/versions.sh" "$here"/node/* | sha256sum | cut -c1-10)
+NODE_IMAGE=kubedrill/node:$NODE_TAG
+NODE_ARCHIVE=$HOSTCACHE/node-$NODE_TAG.tar
 # Debian packages: the engine, the node's root filesystem, the runc build, the mirror.
 PACKAGES=(docker.io debootstrap jq curl libseccomp-dev docker-registry skopeo umoci busybox-static iproute2 gcc libc6-dev)
 # Files outside $STATE/$DATA that dockerd, its containerd or kind create whatever roots they are given.
