@@ -76,6 +76,9 @@ step "local provider: up --listen"
 vitest run --config vitest.real.config.ts test/real/local-listen.test.ts
 step "local provider: down leaves nothing behind"
 vitest run --config vitest.real.config.ts test/real/local-down.test.ts
+# That test brings the cluster up again at its end; the kind phase wants the
+# machine to itself (and its host comparison, a firewall nobody else writes).
+$kd down
 
 . test/real/kind.sh
 step "done"
