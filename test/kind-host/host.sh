@@ -450,6 +450,7 @@ case ${1:-} in
   env) env_lines ;;
   run)
     shift
+    [ -e /run/netns/$NETNS ] || die "the kind test host is not up: bash test/kind-host/host.sh up"
     eval "$(env_lines)"
     exec nsenter --net=/run/netns/$NETNS "$@"
     ;;
